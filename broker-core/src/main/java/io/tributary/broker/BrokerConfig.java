@@ -1,0 +1,329 @@
+package io.tributary.broker;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The broker's settings, under Apache Kafka's broker config names wherever the concept is the same,
+ * so a {@code server.properties} carries over.
+ *
+ * <p>Immutable and thread-safe. Invalid values fail at construction with a message naming the key,
+ * the value and the reason.
+ */
+public final class BrokerConfig {
+  public static final String NODE_ID_CONFIG = "node.id";
+  public static final String NODE_ID_DOC = "The id of this broker, announced to clients.";
+  public static final int NODE_ID_DEFAULT = 1;
+
+  public static final String LISTENERS_CONFIG = "listeners";
+  public static final String LISTENERS_DOC =
+      "Where the broker listens for Kafka clients, as PLAINTEXT://HOST:PORT (or HOST:PORT). Port 0"
+          + " picks a free port.";
+  public static final String LISTENERS_DEFAULT = "PLAINTEXT://127.0.0.1:9092";
+
+  public static final String ADVERTISED_LISTENERS_CONFIG = "advertised.listeners";
+  public static final String ADVERTISED_LISTENERS_DOC =
+      "The address announced to clients in metadata, as PLAINTEXT://HOST:PORT. Empty means the"
+          + " listener address.";
+
+  public static final String LOG_DIR_CONFIG = "log.dir";
+  public static final String LOG_DIR_DOC = "The directory that holds topic data and broker state.";
+  public static final String LOG_DIR_DEFAULT = "data/broker";
+
+  public static final String NUM_PARTITIONS_CONFIG = "num.partitions";
+  public static final String NUM_PARTITIONS_DOC =
+      "Partitions of auto-created topics and of topics created without a partition count.";
+  public static final int NUM_PARTITIONS_DEFAULT = 1;
+
+  public static final String AUTO_CREATE_TOPICS_ENABLE_CONFIG = "auto.create.topics.enable";
+  public static final String AUTO_CREATE_TOPICS_ENABLE_DOC =
+      "Create a topic when a client asks for metadata of a topic that does not exist.";
+
+  public static final String MESSAGE_MAX_BYTES_CONFIG = "message.max.bytes";
+  public static final String MESSAGE_MAX_BYTES_DOC =
+      "The largest record batch accepted (topic config max.message.bytes overrides it).";
+  public static final int MESSAGE_MAX_BYTES_DEFAULT = 1024 * 1024 + 12;
+
+  public static final String SOCKET_REQUEST_MAX_BYTES_CONFIG = "socket.request.max.bytes";
+  public static final String SOCKET_REQUEST_MAX_BYTES_DOC =
+      "The largest request frame accepted; a larger size prefix closes the connection.";
+  public static final int SOCKET_REQUEST_MAX_BYTES_DEFAULT = 100 * 1024 * 1024;
+
+  public static final String NUM_NETWORK_THREADS_CONFIG = "num.network.threads";
+  public static final String NUM_NETWORK_THREADS_DOC = "Threads reading and writing sockets.";
+  public static final int NUM_NETWORK_THREADS_DEFAULT = 3;
+
+  public static final String NUM_IO_THREADS_CONFIG = "num.io.threads";
+  public static final String NUM_IO_THREADS_DOC = "Threads serving requests (disk I/O included).";
+  public static final int NUM_IO_THREADS_DEFAULT = 8;
+
+  public static final String LOG_SEGMENT_BYTES_CONFIG = "log.segment.bytes";
+  public static final String LOG_SEGMENT_BYTES_DOC =
+      "Default segment size (topic config segment.bytes overrides it).";
+  public static final int LOG_SEGMENT_BYTES_DEFAULT = 1024 * 1024 * 1024;
+
+  public static final String LOG_ROLL_MS_CONFIG = "log.roll.ms";
+  public static final String LOG_ROLL_MS_DOC =
+      "Default longest time before a new segment is rolled (topic config segment.ms overrides"
+          + " it).";
+  public static final long LOG_ROLL_MS_DEFAULT = 7L * 24 * 60 * 60 * 1000;
+
+  public static final String LOG_FLUSH_INTERVAL_MESSAGES_CONFIG = "log.flush.interval.messages";
+  public static final String LOG_FLUSH_INTERVAL_MESSAGES_DOC =
+      "Fsync a partition after this many messages; 1 fsyncs every write before acknowledging it."
+          + " The default leaves flushing to the OS: a killed broker loses nothing, a machine"
+          + " crash may lose the last writes.";
+
+  public static final String LOG_FLUSH_INTERVAL_MS_CONFIG = "log.flush.interval.ms";
+  public static final String LOG_FLUSH_INTERVAL_MS_DOC =
+      "Fsync a partition when its oldest unflushed message is older than this.";
+
+  private static final ConfigDef DEFINITION =
+      new ConfigDef()
+          .define(
+              NODE_ID_CONFIG,
+              Type.INT,
+              NODE_ID_DEFAULT,
+              Range.atLeast(0),
+              Importance.HIGH,
+              NODE_ID_DOC)
+          .define(LISTENERS_CONFIG, Type.STRING, LISTENERS_DEFAULT, Importance.HIGH, LISTENERS_DOC)
+          .define(
+              ADVERTISED_LISTENERS_CONFIG,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              ADVERTISED_LISTENERS_DOC)
+          .define(LOG_DIR_CONFIG, Type.STRING, LOG_DIR_DEFAULT, Importance.HIGH, LOG_DIR_DOC)
+          .define(
+              NUM_PARTITIONS_CONFIG,
+              Type.INT,
+              NUM_PARTITIONS_DEFAULT,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              NUM_PARTITIONS_DOC)
+          .define(
+              AUTO_CREATE_TOPICS_ENABLE_CONFIG,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              AUTO_CREATE_TOPICS_ENABLE_DOC)
+          .define(
+              MESSAGE_MAX_BYTES_CONFIG,
+              Type.INT,
+              MESSAGE_MAX_BYTES_DEFAULT,
+              Range.atLeast(0),
+              Importance.MEDIUM,
+              MESSAGE_MAX_BYTES_DOC)
+          .define(
+              SOCKET_REQUEST_MAX_BYTES_CONFIG,
+              Type.INT,
+              SOCKET_REQUEST_MAX_BYTES_DEFAULT,
+              Range.atLeast(1024),
+              Importance.LOW,
+              SOCKET_REQUEST_MAX_BYTES_DOC)
+          .define(
+              NUM_NETWORK_THREADS_CONFIG,
+              Type.INT,
+              NUM_NETWORK_THREADS_DEFAULT,
+              Range.atLeast(1),
+              Importance.LOW,
+              NUM_NETWORK_THREADS_DOC)
+          .define(
+              NUM_IO_THREADS_CONFIG,
+              Type.INT,
+              NUM_IO_THREADS_DEFAULT,
+              Range.atLeast(1),
+              Importance.LOW,
+              NUM_IO_THREADS_DOC)
+          .define(
+              LOG_SEGMENT_BYTES_CONFIG,
+              Type.INT,
+              LOG_SEGMENT_BYTES_DEFAULT,
+              Range.atLeast(14),
+              Importance.MEDIUM,
+              LOG_SEGMENT_BYTES_DOC)
+          .define(
+              LOG_ROLL_MS_CONFIG,
+              Type.LONG,
+              LOG_ROLL_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              LOG_ROLL_MS_DOC)
+          .define(
+              LOG_FLUSH_INTERVAL_MESSAGES_CONFIG,
+              Type.LONG,
+              Long.MAX_VALUE,
+              Range.atLeast(1),
+              Importance.HIGH,
+              LOG_FLUSH_INTERVAL_MESSAGES_DOC)
+          .define(
+              LOG_FLUSH_INTERVAL_MS_CONFIG,
+              Type.LONG,
+              Long.MAX_VALUE,
+              Range.atLeast(0),
+              Importance.HIGH,
+              LOG_FLUSH_INTERVAL_MS_DOC);
+
+  private final Values values;
+  private final Map<String, String> originals;
+
+  private static final class Values extends AbstractConfig {
+    Values(Map<String, ?> originals) {
+      super(DEFINITION, originals, false);
+    }
+  }
+
+  /**
+   * Builds a config from Kafka-style key/value pairs; unknown keys are rejected.
+   *
+   * @throws ConfigException naming the key, value and reason for an invalid value
+   */
+  public BrokerConfig(Map<String, String> settings) {
+    requireNonNull(settings, "settings is null");
+    for (String key : settings.keySet()) {
+      if (!DEFINITION.names().contains(key)) {
+        throw new ConfigException(
+            "Unknown broker configuration '"
+                + key
+                + "'. Known keys: "
+                + new TreeMap<>(DEFINITION.defaultValues()).keySet()
+                + ", see docs/broker.md.");
+      }
+    }
+    this.originals = Map.copyOf(settings);
+    this.values = new Values(settings);
+    listenAddress();
+    advertisedAddress();
+  }
+
+  /** A config with every default. */
+  public static BrokerConfig defaults() {
+    return new BrokerConfig(Map.of());
+  }
+
+  /** Every key this config knows, with its documentation. */
+  public static ConfigDef definition() {
+    return DEFINITION;
+  }
+
+  public static Set<String> names() {
+    return DEFINITION.names();
+  }
+
+  /** A copy of this config with some keys replaced. */
+  public BrokerConfig with(Map<String, String> overrides) {
+    Map<String, String> merged = new HashMap<>(originals);
+    merged.putAll(overrides);
+    return new BrokerConfig(merged);
+  }
+
+  public int nodeId() {
+    return values.getInt(NODE_ID_CONFIG);
+  }
+
+  public InetSocketAddress listenAddress() {
+    return parseListener(LISTENERS_CONFIG, values.getString(LISTENERS_CONFIG));
+  }
+
+  /** The advertised address; when unset, the listener's (with the bound port filled in later). */
+  public InetSocketAddress advertisedAddress() {
+    String advertised = values.getString(ADVERTISED_LISTENERS_CONFIG);
+    return advertised.isBlank() ? null : parseListener(ADVERTISED_LISTENERS_CONFIG, advertised);
+  }
+
+  public Path dataDir() {
+    return Path.of(values.getString(LOG_DIR_CONFIG));
+  }
+
+  public int defaultPartitions() {
+    return values.getInt(NUM_PARTITIONS_CONFIG);
+  }
+
+  public boolean autoCreateTopics() {
+    return values.getBoolean(AUTO_CREATE_TOPICS_ENABLE_CONFIG);
+  }
+
+  public int messageMaxBytes() {
+    return values.getInt(MESSAGE_MAX_BYTES_CONFIG);
+  }
+
+  public int socketRequestMaxBytes() {
+    return values.getInt(SOCKET_REQUEST_MAX_BYTES_CONFIG);
+  }
+
+  public int networkThreads() {
+    return values.getInt(NUM_NETWORK_THREADS_CONFIG);
+  }
+
+  public int ioThreads() {
+    return values.getInt(NUM_IO_THREADS_CONFIG);
+  }
+
+  public int segmentBytes() {
+    return values.getInt(LOG_SEGMENT_BYTES_CONFIG);
+  }
+
+  public long segmentMs() {
+    return values.getLong(LOG_ROLL_MS_CONFIG);
+  }
+
+  public long flushIntervalMessages() {
+    return values.getLong(LOG_FLUSH_INTERVAL_MESSAGES_CONFIG);
+  }
+
+  public long flushIntervalMs() {
+    return values.getLong(LOG_FLUSH_INTERVAL_MS_CONFIG);
+  }
+
+  /** The settings as given (without defaults). */
+  public Map<String, String> originals() {
+    return originals;
+  }
+
+  private static InetSocketAddress parseListener(String key, String value) {
+    String address = value.trim();
+    int scheme = address.indexOf("://");
+    if (scheme >= 0) {
+      String protocol = address.substring(0, scheme);
+      if (!protocol.equalsIgnoreCase("PLAINTEXT")) {
+        throw new ConfigException(
+            key, value, "only PLAINTEXT listeners are supported (TLS comes in a later release)");
+      }
+      address = address.substring(scheme + 3);
+    }
+    if (address.contains(",")) {
+      throw new ConfigException(key, value, "give exactly one listener, as PLAINTEXT://HOST:PORT");
+    }
+    int colon = address.lastIndexOf(':');
+    if (colon < 0) {
+      throw new ConfigException(key, value, "expected HOST:PORT, e.g. 127.0.0.1:9092");
+    }
+    String host = address.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(address.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, value, "the port must be a number from 0 to 65535");
+    }
+    if (port < 0 || port > 65535) {
+      throw new ConfigException(key, value, "the port must be a number from 0 to 65535");
+    }
+    return InetSocketAddress.createUnresolved(host.isEmpty() ? "0.0.0.0" : host, port);
+  }
+}

@@ -1,0 +1,138 @@
+package io.tributary.broker.internal.handler;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.broker.internal.codec.DecodedRequest;
+import io.tributary.broker.internal.codec.RequestCodec;
+import io.tributary.broker.internal.network.ConnectionInfo;
+import io.tributary.broker.internal.network.RequestProcessor;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.network.Send;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.ProduceRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes each request, checks its version against what the handler announced, runs the handler on
+ * the request executor and encodes the response. Unexpected handler failures become the API's error
+ * response (UNKNOWN_SERVER_ERROR) rather than a dropped connection.
+ *
+ * <p>Thread-safe.
+ */
+public final class RequestDispatcher implements RequestProcessor {
+  private static final Logger LOGGER = LoggerFactory.getLogger(RequestDispatcher.class);
+
+  private final Map<ApiKeys, ApiHandler<?>> handlers;
+  private final Executor requestExecutor;
+  private final List<ConnectionListener> connectionListeners;
+
+  /** Told when a connection closes (e.g. to drop its pending long polls). */
+  public interface ConnectionListener {
+    void connectionClosed(String connectionId);
+  }
+
+  public RequestDispatcher(
+      List<ApiHandler<?>> handlers,
+      Executor requestExecutor,
+      List<ConnectionListener> connectionListeners) {
+    requireNonNull(handlers, "handlers is null");
+    this.requestExecutor = requireNonNull(requestExecutor, "requestExecutor is null");
+    this.connectionListeners = List.copyOf(connectionListeners);
+    Map<ApiKeys, ApiHandler<?>> byKey = new EnumMap<>(ApiKeys.class);
+    for (ApiHandler<?> handler : handlers) {
+      if (byKey.put(handler.apiKey(), handler) != null) {
+        throw new IllegalArgumentException("Two handlers for " + handler.apiKey());
+      }
+    }
+    byKey.put(ApiKeys.API_VERSIONS, new ApiVersionsHandler(new ArrayList<>(byKey.values())));
+    this.handlers = byKey;
+  }
+
+  @Override
+  public CompletionStage<Optional<Send>> process(ConnectionInfo connection, ByteBuffer frame) {
+    DecodedRequest request;
+    try {
+      request = RequestCodec.decode(frame);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    ApiKeys apiKey = request.header().apiKey();
+    ApiHandler<?> handler = handlers.get(apiKey);
+    if (handler == null) {
+      return CompletableFuture.failedFuture(
+          new UnsupportedVersionException("API " + apiKey + " is not served by this broker"));
+    }
+    RequestContext context = new RequestContext(request.header(), connection);
+    AbstractRequest body = request.body();
+    return CompletableFuture.supplyAsync(() -> invoke(handler, context, body), requestExecutor)
+        .thenCompose(f -> f)
+        .exceptionally(e -> errorResponse(context, body, unwrap(e)))
+        .thenApply(
+            response -> {
+              if (body instanceof ProduceRequest produce && produce.acks() == 0) {
+                return Optional.<Send>empty();
+              }
+              return Optional.of(RequestCodec.encode(request.header(), response));
+            });
+  }
+
+  @Override
+  public void connectionClosed(ConnectionInfo connection) {
+    for (ConnectionListener listener : connectionListeners) {
+      listener.connectionClosed(connection.id());
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static CompletableFuture<AbstractResponse> invoke(
+      ApiHandler handler, RequestContext context, AbstractRequest body) {
+    short version = context.apiVersion();
+    if (handler.apiKey() != ApiKeys.API_VERSIONS
+        && (version < handler.lowestVersion() || version > handler.highestVersion())) {
+      throw new UnsupportedVersionException(
+          "Version "
+              + version
+              + " of "
+              + handler.apiKey()
+              + " is not supported; this broker serves versions "
+              + handler.lowestVersion()
+              + " to "
+              + handler.highestVersion());
+    }
+    return handler.handle(context, body);
+  }
+
+  private static AbstractResponse errorResponse(
+      RequestContext context, AbstractRequest body, Throwable error) {
+    if (!(error instanceof ApiException)) {
+      LOGGER.error(
+          "Unexpected failure serving {} v{} from client {}",
+          context.header().apiKey(),
+          context.apiVersion(),
+          context.clientId(),
+          error);
+    }
+    return body.getErrorResponse(0, error);
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    while (e instanceof CompletionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+}

@@ -11,7 +11,6 @@ import io.tributary.broker.internal.handler.MetadataHandler;
 import io.tributary.broker.internal.handler.ProduceHandler;
 import io.tributary.broker.internal.handler.RequestDispatcher;
 import io.tributary.broker.internal.handler.TopicDefaults;
-import io.tributary.broker.internal.log.LogConfig;
 import io.tributary.broker.internal.log.LogManager;
 import io.tributary.broker.internal.log.TopicConfigs;
 import io.tributary.broker.internal.network.KafkaServer;
@@ -20,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,12 +72,10 @@ public final class Broker implements AutoCloseable {
     ExecutorService requestThreads = null;
     ScheduledExecutorService scheduler = null;
     try {
-      LogConfig brokerDefaults = brokerLogDefaults(config);
+      Map<String, Object> topicDefaults = config.topicDefaults();
       logs =
           LogManager.open(
-              config.dataDir(),
-              clock,
-              overrides -> TopicConfigs.resolve(brokerDefaults, overrides));
+              config.dataDir(), clock, overrides -> TopicConfigs.resolve(topicDefaults, overrides));
       requestThreads =
           Executors.newFixedThreadPool(config.ioThreads(), Threads.daemon("broker-request"));
       scheduler = Executors.newScheduledThreadPool(1, Threads.daemon("broker-scheduler"));
@@ -89,16 +87,16 @@ public final class Broker implements AutoCloseable {
       // The advertised port is only known after binding when port 0 was asked for; handlers
       // read the identity through this reference.
       AtomicReference<BrokerIdentity> identity = new AtomicReference<>();
-      TopicDefaults topicDefaults =
+      TopicDefaults creationDefaults =
           new TopicDefaults(config.autoCreateTopics(), config.defaultPartitions());
       RequestDispatcher dispatcher =
           new RequestDispatcher(
               List.of(
-                  new MetadataHandler(identity::get, logs, topicDefaults),
+                  new MetadataHandler(identity::get, logs, creationDefaults),
                   new ProduceHandler(logs),
                   new FetchHandler(logs, delayedFetches),
                   new ListOffsetsHandler(logs),
-                  new CreateTopicsHandler(logs, topicDefaults)),
+                  new CreateTopicsHandler(logs, creationDefaults)),
               requestThreads,
               List.of());
       KafkaServer server =
@@ -135,15 +133,6 @@ public final class Broker implements AutoCloseable {
       cleanup(logs, requestThreads, scheduler, dataDirectory);
       throw e;
     }
-  }
-
-  private static LogConfig brokerLogDefaults(BrokerConfig config) {
-    return new LogConfig(
-        config.segmentBytes(),
-        config.segmentMs(),
-        config.messageMaxBytes(),
-        config.flushIntervalMessages(),
-        config.flushIntervalMs());
   }
 
   private static void cleanup(

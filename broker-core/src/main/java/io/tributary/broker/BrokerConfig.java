@@ -2,6 +2,7 @@ package io.tributary.broker;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.broker.internal.log.TopicConfigs;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -51,11 +52,6 @@ public final class BrokerConfig {
   public static final String AUTO_CREATE_TOPICS_ENABLE_DOC =
       "Create a topic when a client asks for metadata of a topic that does not exist.";
 
-  public static final String MESSAGE_MAX_BYTES_CONFIG = "message.max.bytes";
-  public static final String MESSAGE_MAX_BYTES_DOC =
-      "The largest record batch accepted (topic config max.message.bytes overrides it).";
-  public static final int MESSAGE_MAX_BYTES_DEFAULT = 1024 * 1024 + 12;
-
   public static final String SOCKET_REQUEST_MAX_BYTES_CONFIG = "socket.request.max.bytes";
   public static final String SOCKET_REQUEST_MAX_BYTES_DOC =
       "The largest request frame accepted; a larger size prefix closes the connection.";
@@ -69,26 +65,21 @@ public final class BrokerConfig {
   public static final String NUM_IO_THREADS_DOC = "Threads serving requests (disk I/O included).";
   public static final int NUM_IO_THREADS_DEFAULT = 8;
 
-  public static final String LOG_SEGMENT_BYTES_CONFIG = "log.segment.bytes";
-  public static final String LOG_SEGMENT_BYTES_DOC =
-      "Default segment size (topic config segment.bytes overrides it).";
-  public static final int LOG_SEGMENT_BYTES_DEFAULT = 1024 * 1024 * 1024;
-
-  public static final String LOG_ROLL_MS_CONFIG = "log.roll.ms";
-  public static final String LOG_ROLL_MS_DOC =
-      "Default longest time before a new segment is rolled (topic config segment.ms overrides"
-          + " it).";
-  public static final long LOG_ROLL_MS_DEFAULT = 7L * 24 * 60 * 60 * 1000;
-
   public static final String LOG_FLUSH_INTERVAL_MESSAGES_CONFIG = "log.flush.interval.messages";
   public static final String LOG_FLUSH_INTERVAL_MESSAGES_DOC =
       "Fsync a partition after this many messages; 1 fsyncs every write before acknowledging it."
           + " The default leaves flushing to the OS: a killed broker loses nothing, a machine"
           + " crash may lose the last writes.";
 
-  public static final String LOG_FLUSH_INTERVAL_MS_CONFIG = "log.flush.interval.ms";
-  public static final String LOG_FLUSH_INTERVAL_MS_DOC =
-      "Fsync a partition when its oldest unflushed message is older than this.";
+  public static final String LOG_RETENTION_HOURS_CONFIG = "log.retention.hours";
+  public static final String LOG_RETENTION_HOURS_DOC =
+      "Retention in hours, used when log.retention.ms and log.retention.minutes are not set.";
+  public static final String LOG_RETENTION_MINUTES_CONFIG = "log.retention.minutes";
+  public static final String LOG_RETENTION_MINUTES_DOC =
+      "Retention in minutes, used when log.retention.ms is not set.";
+  public static final String LOG_ROLL_HOURS_CONFIG = "log.roll.hours";
+  public static final String LOG_ROLL_HOURS_DOC =
+      "Segment roll time in hours, used when log.roll.ms is not set.";
 
   private static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -121,13 +112,6 @@ public final class BrokerConfig {
               Importance.MEDIUM,
               AUTO_CREATE_TOPICS_ENABLE_DOC)
           .define(
-              MESSAGE_MAX_BYTES_CONFIG,
-              Type.INT,
-              MESSAGE_MAX_BYTES_DEFAULT,
-              Range.atLeast(0),
-              Importance.MEDIUM,
-              MESSAGE_MAX_BYTES_DOC)
-          .define(
               SOCKET_REQUEST_MAX_BYTES_CONFIG,
               Type.INT,
               SOCKET_REQUEST_MAX_BYTES_DEFAULT,
@@ -149,33 +133,33 @@ public final class BrokerConfig {
               Importance.LOW,
               NUM_IO_THREADS_DOC)
           .define(
-              LOG_SEGMENT_BYTES_CONFIG,
+              LOG_RETENTION_HOURS_CONFIG,
               Type.INT,
-              LOG_SEGMENT_BYTES_DEFAULT,
-              Range.atLeast(14),
+              null,
               Importance.MEDIUM,
-              LOG_SEGMENT_BYTES_DOC)
+              LOG_RETENTION_HOURS_DOC)
           .define(
-              LOG_ROLL_MS_CONFIG,
-              Type.LONG,
-              LOG_ROLL_MS_DEFAULT,
-              Range.atLeast(1),
+              LOG_RETENTION_MINUTES_CONFIG,
+              Type.INT,
+              null,
               Importance.MEDIUM,
-              LOG_ROLL_MS_DOC)
-          .define(
-              LOG_FLUSH_INTERVAL_MESSAGES_CONFIG,
-              Type.LONG,
-              Long.MAX_VALUE,
-              Range.atLeast(1),
-              Importance.HIGH,
-              LOG_FLUSH_INTERVAL_MESSAGES_DOC)
-          .define(
-              LOG_FLUSH_INTERVAL_MS_CONFIG,
-              Type.LONG,
-              Long.MAX_VALUE,
-              Range.atLeast(0),
-              Importance.HIGH,
-              LOG_FLUSH_INTERVAL_MS_DOC);
+              LOG_RETENTION_MINUTES_DOC)
+          .define(LOG_ROLL_HOURS_CONFIG, Type.INT, null, Importance.MEDIUM, LOG_ROLL_HOURS_DOC);
+
+  static {
+    // Every topic config's broker-wide default, under the broker name Kafka gives it.
+    for (TopicConfigs.Key key : TopicConfigs.keys()) {
+      if (!DEFINITION.names().contains(key.brokerName())) {
+        DEFINITION.define(
+            key.brokerName(),
+            key.type(),
+            key.kafkaDefault(),
+            TopicConfigs.definition().configKeys().get(key.name()).validator,
+            Importance.MEDIUM,
+            key.doc() + " Default for the topic config " + key.name() + ".");
+      }
+    }
+  }
 
   private final Values values;
   private final Map<String, String> originals;
@@ -256,10 +240,6 @@ public final class BrokerConfig {
     return values.getBoolean(AUTO_CREATE_TOPICS_ENABLE_CONFIG);
   }
 
-  public int messageMaxBytes() {
-    return values.getInt(MESSAGE_MAX_BYTES_CONFIG);
-  }
-
   public int socketRequestMaxBytes() {
     return values.getInt(SOCKET_REQUEST_MAX_BYTES_CONFIG);
   }
@@ -272,20 +252,30 @@ public final class BrokerConfig {
     return values.getInt(NUM_IO_THREADS_CONFIG);
   }
 
-  public int segmentBytes() {
-    return values.getInt(LOG_SEGMENT_BYTES_CONFIG);
-  }
-
-  public long segmentMs() {
-    return values.getLong(LOG_ROLL_MS_CONFIG);
-  }
-
-  public long flushIntervalMessages() {
-    return values.getLong(LOG_FLUSH_INTERVAL_MESSAGES_CONFIG);
-  }
-
-  public long flushIntervalMs() {
-    return values.getLong(LOG_FLUSH_INTERVAL_MS_CONFIG);
+  /**
+   * The broker-wide default of every topic config, keyed by the topic config name (e.g. {@code
+   * retention.ms} from {@code log.retention.ms}, or from the hours/minutes forms when only those
+   * are set).
+   */
+  public Map<String, Object> topicDefaults() {
+    Map<String, Object> defaults = new HashMap<>();
+    for (TopicConfigs.Key key : TopicConfigs.keys()) {
+      defaults.put(key.name(), values.values().get(key.brokerName()));
+    }
+    if (!originals.containsKey("log.retention.ms")) {
+      Integer minutes = values.getInt(LOG_RETENTION_MINUTES_CONFIG);
+      Integer hours = values.getInt(LOG_RETENTION_HOURS_CONFIG);
+      if (minutes != null) {
+        defaults.put(TopicConfigs.RETENTION_MS, minutes * 60_000L);
+      } else if (hours != null) {
+        defaults.put(TopicConfigs.RETENTION_MS, hours * 3_600_000L);
+      }
+    }
+    Integer rollHours = values.getInt(LOG_ROLL_HOURS_CONFIG);
+    if (!originals.containsKey("log.roll.ms") && rollHours != null) {
+      defaults.put(TopicConfigs.SEGMENT_MS, rollHours * 3_600_000L);
+    }
+    return defaults;
   }
 
   /** The settings as given (without defaults). */

@@ -17,7 +17,6 @@ import org.apache.kafka.common.message.ProduceResponseData.TopicProduceResponse;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.MemoryRecords;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
@@ -64,7 +63,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequest> {
         TopicPartition tp = new TopicPartition(topic.name(), partition.index());
         PartitionProduceResponse result =
             validAcks
-                ? append(tp, (MemoryRecords) partition.records())
+                ? append(tp, (MemoryRecords) partition.records(), acks)
                 : failed(tp.partition(), Errors.INVALID_REQUIRED_ACKS, "acks must be -1, 0 or 1");
         topicResponse.partitionResponses().add(result);
       }
@@ -73,7 +72,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequest> {
     return CompletableFuture.completedFuture(new ProduceResponse(response));
   }
 
-  private PartitionProduceResponse append(TopicPartition tp, MemoryRecords records) {
+  private PartitionProduceResponse append(TopicPartition tp, MemoryRecords records, short acks) {
     Optional<PartitionLog> log = logs.log(tp);
     if (log.isEmpty()) {
       return failed(
@@ -84,8 +83,17 @@ public final class ProduceHandler implements ApiHandler<ProduceRequest> {
     if (records == null) {
       return failed(tp.partition(), Errors.CORRUPT_MESSAGE, "The request holds no records");
     }
+    int minInsync = log.get().config().minInsyncReplicas();
+    if (acks == -1 && minInsync > 1) {
+      return failed(
+          tp.partition(),
+          Errors.NOT_ENOUGH_REPLICAS,
+          "min.insync.replicas is "
+              + minInsync
+              + " but this broker keeps one replica; lower min.insync.replicas to 1 or use acks=1");
+    }
     try {
-      LogAppendResult appended = log.get().append(records, TimestampType.CREATE_TIME);
+      LogAppendResult appended = log.get().append(records, log.get().config().timestampType());
       logs.notifyAppended(tp);
       return new PartitionProduceResponse()
           .setIndex(tp.partition())

@@ -90,6 +90,29 @@ public final class BrokerConfig {
   public static final String LOG_FLUSH_INTERVAL_MS_DOC =
       "Fsync a partition when its oldest unflushed message is older than this.";
 
+  public static final String GROUP_INITIAL_REBALANCE_DELAY_MS_CONFIG =
+      "group.initial.rebalance.delay.ms";
+  public static final String GROUP_INITIAL_REBALANCE_DELAY_MS_DOC =
+      "How long the first rebalance of an empty group waits for more members to join; each new"
+          + " member extends the wait by this much, up to the group's rebalance timeout. 0 starts"
+          + " the first generation as soon as the first member joins.";
+  public static final int GROUP_INITIAL_REBALANCE_DELAY_MS_DEFAULT = 3000;
+
+  public static final String GROUP_MIN_SESSION_TIMEOUT_MS_CONFIG = "group.min.session.timeout.ms";
+  public static final String GROUP_MIN_SESSION_TIMEOUT_MS_DOC =
+      "The smallest session timeout a group member may ask for (INVALID_SESSION_TIMEOUT below).";
+  public static final int GROUP_MIN_SESSION_TIMEOUT_MS_DEFAULT = 6000;
+
+  public static final String GROUP_MAX_SESSION_TIMEOUT_MS_CONFIG = "group.max.session.timeout.ms";
+  public static final String GROUP_MAX_SESSION_TIMEOUT_MS_DOC =
+      "The largest session timeout a group member may ask for (INVALID_SESSION_TIMEOUT above).";
+  public static final int GROUP_MAX_SESSION_TIMEOUT_MS_DEFAULT = 1_800_000;
+
+  public static final String OFFSET_METADATA_MAX_BYTES_CONFIG = "offset.metadata.max.bytes";
+  public static final String OFFSET_METADATA_MAX_BYTES_DOC =
+      "The longest metadata string an offset commit may carry (OFFSET_METADATA_TOO_LARGE above).";
+  public static final int OFFSET_METADATA_MAX_BYTES_DEFAULT = 4096;
+
   private static final ConfigDef DEFINITION =
       new ConfigDef()
           .define(
@@ -175,7 +198,35 @@ public final class BrokerConfig {
               Long.MAX_VALUE,
               Range.atLeast(0),
               Importance.HIGH,
-              LOG_FLUSH_INTERVAL_MS_DOC);
+              LOG_FLUSH_INTERVAL_MS_DOC)
+          .define(
+              GROUP_INITIAL_REBALANCE_DELAY_MS_CONFIG,
+              Type.INT,
+              GROUP_INITIAL_REBALANCE_DELAY_MS_DEFAULT,
+              Range.atLeast(0),
+              Importance.MEDIUM,
+              GROUP_INITIAL_REBALANCE_DELAY_MS_DOC)
+          .define(
+              GROUP_MIN_SESSION_TIMEOUT_MS_CONFIG,
+              Type.INT,
+              GROUP_MIN_SESSION_TIMEOUT_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              GROUP_MIN_SESSION_TIMEOUT_MS_DOC)
+          .define(
+              GROUP_MAX_SESSION_TIMEOUT_MS_CONFIG,
+              Type.INT,
+              GROUP_MAX_SESSION_TIMEOUT_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              GROUP_MAX_SESSION_TIMEOUT_MS_DOC)
+          .define(
+              OFFSET_METADATA_MAX_BYTES_CONFIG,
+              Type.INT,
+              OFFSET_METADATA_MAX_BYTES_DEFAULT,
+              Range.atLeast(0),
+              Importance.LOW,
+              OFFSET_METADATA_MAX_BYTES_DOC);
 
   private final Values values;
   private final Map<String, String> originals;
@@ -207,6 +258,16 @@ public final class BrokerConfig {
     this.values = new Values(settings);
     listenAddress();
     advertisedAddress();
+    if (groupMinSessionTimeoutMs() > groupMaxSessionTimeoutMs()) {
+      throw new ConfigException(
+          GROUP_MIN_SESSION_TIMEOUT_MS_CONFIG,
+          groupMinSessionTimeoutMs(),
+          "must not be larger than "
+              + GROUP_MAX_SESSION_TIMEOUT_MS_CONFIG
+              + " ("
+              + groupMaxSessionTimeoutMs()
+              + ")");
+    }
   }
 
   /** A config with every default. */
@@ -286,6 +347,22 @@ public final class BrokerConfig {
 
   public long flushIntervalMs() {
     return values.getLong(LOG_FLUSH_INTERVAL_MS_CONFIG);
+  }
+
+  public int groupInitialRebalanceDelayMs() {
+    return values.getInt(GROUP_INITIAL_REBALANCE_DELAY_MS_CONFIG);
+  }
+
+  public int groupMinSessionTimeoutMs() {
+    return values.getInt(GROUP_MIN_SESSION_TIMEOUT_MS_CONFIG);
+  }
+
+  public int groupMaxSessionTimeoutMs() {
+    return values.getInt(GROUP_MAX_SESSION_TIMEOUT_MS_CONFIG);
+  }
+
+  public int offsetMetadataMaxBytes() {
+    return values.getInt(OFFSET_METADATA_MAX_BYTES_CONFIG);
   }
 
   /** The settings as given (without defaults). */

@@ -134,7 +134,6 @@ final class Rebalancer {
   private CompletableFuture<JoinResult> replaceStaticMember(
       Group group, GroupMember member, String newMemberId, JoinRequest request) {
     String oldMemberId = member.memberId();
-    boolean unchanged = member.matches(request.protocols());
     // The old instance is fenced: whatever it still waits for fails.
     member.completeJoin(JoinResult.error(Errors.FENCED_INSTANCE_ID, oldMemberId));
     member.completeSync(SyncResult.error(Errors.FENCED_INSTANCE_ID));
@@ -145,13 +144,16 @@ final class Rebalancer {
         group.groupId(),
         newMemberId,
         oldMemberId);
-    String reason = "static member " + member.groupInstanceId() + " rejoined with new metadata";
+    String reason = "static member " + member.groupInstanceId() + " rejoined";
     switch (group.state()) {
       case STABLE:
-        if (!unchanged) {
-          return updateMemberAndRebalance(group, member, request, reason);
-        }
         member.update(request);
+        // Its metadata differs anyway (a new process owns no partitions yet); what matters is
+        // whether the group would pick another protocol. If not, it keeps its assignment.
+        if (!group.selectProtocol().equals(group.protocolName())) {
+          return updateMemberAndRebalance(
+              group, member, request, reason + " changing the protocol");
+        }
         try {
           store.writeGroup(group.groupId(), group.snapshot());
         } catch (RuntimeException e) {
@@ -160,11 +162,10 @@ final class Rebalancer {
               member.groupInstanceId(),
               group.groupId(),
               e);
-          group.replaceStaticMember(member, oldMemberId);
           return done(JoinResult.error(Errors.COORDINATOR_NOT_AVAILABLE, ""));
         }
         touch(group, member);
-        // No rebalance: the member keeps its assignment, which SyncGroup hands back.
+        // No rebalance: SyncGroup hands back the assignment the member had.
         return done(currentGeneration(group, member, true, request.supportsSkipAssignment()));
       case COMPLETING_REBALANCE:
       case PREPARING_REBALANCE:

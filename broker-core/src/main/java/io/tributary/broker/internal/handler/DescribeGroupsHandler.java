@@ -55,13 +55,13 @@ public final class DescribeGroupsHandler implements ApiHandler<DescribeGroupsReq
       List<DescribedGroupMember> members = new ArrayList<>();
       for (GroupDescription.Member member : group.members()) {
         members.add(
-            DescribeGroupsResponse.groupMember(
-                member.memberId(),
-                version >= 4 ? member.groupInstanceId() : null,
-                member.clientId(),
-                member.clientHost(),
-                member.metadata(),
-                member.assignment()));
+            new DescribedGroupMember()
+                .setMemberId(member.memberId())
+                .setGroupInstanceId(version >= 4 ? member.groupInstanceId() : null)
+                .setClientId(member.clientId())
+                .setClientHost(member.clientHost())
+                .setMemberMetadata(member.metadata())
+                .setMemberAssignment(member.assignment()));
       }
       response
           .groups()

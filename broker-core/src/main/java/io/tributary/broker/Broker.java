@@ -2,14 +2,28 @@ package io.tributary.broker;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.broker.internal.group.GroupConfig;
+import io.tributary.broker.internal.group.GroupCoordinator;
+import io.tributary.broker.internal.group.GroupTimer;
 import io.tributary.broker.internal.handler.BrokerIdentity;
 import io.tributary.broker.internal.handler.CreateTopicsHandler;
 import io.tributary.broker.internal.handler.DelayedFetches;
+import io.tributary.broker.internal.handler.DeleteGroupsHandler;
+import io.tributary.broker.internal.handler.DescribeGroupsHandler;
 import io.tributary.broker.internal.handler.FetchHandler;
+import io.tributary.broker.internal.handler.FindCoordinatorHandler;
+import io.tributary.broker.internal.handler.HeartbeatHandler;
+import io.tributary.broker.internal.handler.JoinGroupHandler;
+import io.tributary.broker.internal.handler.LeaveGroupHandler;
+import io.tributary.broker.internal.handler.ListGroupsHandler;
 import io.tributary.broker.internal.handler.ListOffsetsHandler;
 import io.tributary.broker.internal.handler.MetadataHandler;
+import io.tributary.broker.internal.handler.OffsetCommitHandler;
+import io.tributary.broker.internal.handler.OffsetDeleteHandler;
+import io.tributary.broker.internal.handler.OffsetFetchHandler;
 import io.tributary.broker.internal.handler.ProduceHandler;
 import io.tributary.broker.internal.handler.RequestDispatcher;
+import io.tributary.broker.internal.handler.SyncGroupHandler;
 import io.tributary.broker.internal.handler.TopicDefaults;
 import io.tributary.broker.internal.log.LogManager;
 import io.tributary.broker.internal.log.TopicConfigs;
@@ -23,6 +37,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -41,6 +56,7 @@ public final class Broker implements AutoCloseable {
   private final BrokerConfig config;
   private final DataDirectory dataDirectory;
   private final LogManager logs;
+  private final GroupCoordinator groups;
   private final ExecutorService requestThreads;
   private final ScheduledExecutorService scheduler;
   private final KafkaServer server;
@@ -50,6 +66,7 @@ public final class Broker implements AutoCloseable {
       BrokerConfig config,
       DataDirectory dataDirectory,
       LogManager logs,
+      GroupCoordinator groups,
       ExecutorService requestThreads,
       ScheduledExecutorService scheduler,
       KafkaServer server,
@@ -57,6 +74,7 @@ public final class Broker implements AutoCloseable {
     this.config = config;
     this.dataDirectory = dataDirectory;
     this.logs = logs;
+    this.groups = groups;
     this.requestThreads = requestThreads;
     this.scheduler = scheduler;
     this.server = server;
@@ -78,9 +96,17 @@ public final class Broker implements AutoCloseable {
               config.dataDir(), clock, overrides -> TopicConfigs.resolve(topicDefaults, overrides));
       requestThreads =
           Executors.newFixedThreadPool(config.ioThreads(), Threads.daemon("broker-request"));
-      scheduler = Executors.newScheduledThreadPool(1, Threads.daemon("broker-scheduler"));
+      ScheduledThreadPoolExecutor timers =
+          new ScheduledThreadPoolExecutor(1, Threads.daemon("broker-scheduler"));
+      // Session and rebalance timers are cancelled and re-armed on every heartbeat: drop cancelled
+      // ones at once, and run none after shutdown (close must not wait for them).
+      timers.setRemoveOnCancelPolicy(true);
+      timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      scheduler = timers;
       DelayedFetches delayedFetches = new DelayedFetches(scheduler);
       logs.addAppendListener(delayedFetches::appended);
+      GroupCoordinator groups =
+          GroupCoordinator.load(logs, GroupTimer.of(scheduler), groupConfig(config), clock);
 
       InetSocketAddress listen = config.listenAddress();
       InetSocketAddress bindTo = new InetSocketAddress(listen.getHostString(), listen.getPort());
@@ -96,7 +122,18 @@ public final class Broker implements AutoCloseable {
                   new ProduceHandler(logs),
                   new FetchHandler(logs, delayedFetches),
                   new ListOffsetsHandler(logs),
-                  new CreateTopicsHandler(logs, creationDefaults)),
+                  new CreateTopicsHandler(logs, creationDefaults),
+                  new FindCoordinatorHandler(identity::get, groups),
+                  new JoinGroupHandler(groups),
+                  new SyncGroupHandler(groups),
+                  new HeartbeatHandler(groups),
+                  new LeaveGroupHandler(groups),
+                  new OffsetCommitHandler(groups, logs),
+                  new OffsetFetchHandler(groups),
+                  new OffsetDeleteHandler(groups, logs),
+                  new DescribeGroupsHandler(groups),
+                  new ListGroupsHandler(groups),
+                  new DeleteGroupsHandler(groups)),
               requestThreads,
               List.of());
       KafkaServer server =
@@ -121,7 +158,8 @@ public final class Broker implements AutoCloseable {
           advertised.getHostString(),
           advertised.getPort(),
           config.dataDir().toAbsolutePath());
-      return new Broker(config, dataDirectory, logs, requestThreads, scheduler, server, advertised);
+      return new Broker(
+          config, dataDirectory, logs, groups, requestThreads, scheduler, server, advertised);
     } catch (IOException e) {
       cleanup(logs, requestThreads, scheduler, dataDirectory);
       throw new UncheckedIOException("Cannot open the data directory " + config.dataDir(), e);
@@ -133,6 +171,14 @@ public final class Broker implements AutoCloseable {
       cleanup(logs, requestThreads, scheduler, dataDirectory);
       throw e;
     }
+  }
+
+  private static GroupConfig groupConfig(BrokerConfig config) {
+    return new GroupConfig(
+        config.groupInitialRebalanceDelayMs(),
+        config.groupMinSessionTimeoutMs(),
+        config.groupMaxSessionTimeoutMs(),
+        config.offsetMetadataMaxBytes());
   }
 
   private static void cleanup(
@@ -180,6 +226,7 @@ public final class Broker implements AutoCloseable {
   public void close() {
     LOGGER.info("Shutting down broker-core on {}", bootstrapServers());
     server.close();
+    groups.close();
     requestThreads.shutdown();
     scheduler.shutdown();
     try {

@@ -81,6 +81,29 @@ public final class BrokerConfig {
   public static final String LOG_ROLL_HOURS_DOC =
       "Segment roll time in hours, used when log.roll.ms is not set.";
 
+  public static final String GROUP_INITIAL_REBALANCE_DELAY_MS_CONFIG =
+      "group.initial.rebalance.delay.ms";
+  public static final String GROUP_INITIAL_REBALANCE_DELAY_MS_DOC =
+      "How long the first rebalance of an empty group waits for more members to join; each new"
+          + " member extends the wait by this much, up to the group's rebalance timeout. 0 starts"
+          + " the first generation as soon as the first member joins.";
+  public static final int GROUP_INITIAL_REBALANCE_DELAY_MS_DEFAULT = 3000;
+
+  public static final String GROUP_MIN_SESSION_TIMEOUT_MS_CONFIG = "group.min.session.timeout.ms";
+  public static final String GROUP_MIN_SESSION_TIMEOUT_MS_DOC =
+      "The smallest session timeout a group member may ask for (INVALID_SESSION_TIMEOUT below).";
+  public static final int GROUP_MIN_SESSION_TIMEOUT_MS_DEFAULT = 6000;
+
+  public static final String GROUP_MAX_SESSION_TIMEOUT_MS_CONFIG = "group.max.session.timeout.ms";
+  public static final String GROUP_MAX_SESSION_TIMEOUT_MS_DOC =
+      "The largest session timeout a group member may ask for (INVALID_SESSION_TIMEOUT above).";
+  public static final int GROUP_MAX_SESSION_TIMEOUT_MS_DEFAULT = 1_800_000;
+
+  public static final String OFFSET_METADATA_MAX_BYTES_CONFIG = "offset.metadata.max.bytes";
+  public static final String OFFSET_METADATA_MAX_BYTES_DOC =
+      "The longest metadata string an offset commit may carry (OFFSET_METADATA_TOO_LARGE above).";
+  public static final int OFFSET_METADATA_MAX_BYTES_DEFAULT = 4096;
+
   private static final ConfigDef DEFINITION =
       new ConfigDef()
           .define(
@@ -144,7 +167,35 @@ public final class BrokerConfig {
               null,
               Importance.MEDIUM,
               LOG_RETENTION_MINUTES_DOC)
-          .define(LOG_ROLL_HOURS_CONFIG, Type.INT, null, Importance.MEDIUM, LOG_ROLL_HOURS_DOC);
+          .define(LOG_ROLL_HOURS_CONFIG, Type.INT, null, Importance.MEDIUM, LOG_ROLL_HOURS_DOC)
+          .define(
+              GROUP_INITIAL_REBALANCE_DELAY_MS_CONFIG,
+              Type.INT,
+              GROUP_INITIAL_REBALANCE_DELAY_MS_DEFAULT,
+              Range.atLeast(0),
+              Importance.MEDIUM,
+              GROUP_INITIAL_REBALANCE_DELAY_MS_DOC)
+          .define(
+              GROUP_MIN_SESSION_TIMEOUT_MS_CONFIG,
+              Type.INT,
+              GROUP_MIN_SESSION_TIMEOUT_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              GROUP_MIN_SESSION_TIMEOUT_MS_DOC)
+          .define(
+              GROUP_MAX_SESSION_TIMEOUT_MS_CONFIG,
+              Type.INT,
+              GROUP_MAX_SESSION_TIMEOUT_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              GROUP_MAX_SESSION_TIMEOUT_MS_DOC)
+          .define(
+              OFFSET_METADATA_MAX_BYTES_CONFIG,
+              Type.INT,
+              OFFSET_METADATA_MAX_BYTES_DEFAULT,
+              Range.atLeast(0),
+              Importance.LOW,
+              OFFSET_METADATA_MAX_BYTES_DOC);
 
   static {
     // Every topic config's broker-wide default, under the broker name Kafka gives it.
@@ -191,6 +242,16 @@ public final class BrokerConfig {
     this.values = new Values(settings);
     listenAddress();
     advertisedAddress();
+    if (groupMinSessionTimeoutMs() > groupMaxSessionTimeoutMs()) {
+      throw new ConfigException(
+          GROUP_MIN_SESSION_TIMEOUT_MS_CONFIG,
+          groupMinSessionTimeoutMs(),
+          "must not be larger than "
+              + GROUP_MAX_SESSION_TIMEOUT_MS_CONFIG
+              + " ("
+              + groupMaxSessionTimeoutMs()
+              + ")");
+    }
   }
 
   /** A config with every default. */
@@ -276,6 +337,22 @@ public final class BrokerConfig {
       defaults.put(TopicConfigs.SEGMENT_MS, rollHours * 3_600_000L);
     }
     return defaults;
+  }
+
+  public int groupInitialRebalanceDelayMs() {
+    return values.getInt(GROUP_INITIAL_REBALANCE_DELAY_MS_CONFIG);
+  }
+
+  public int groupMinSessionTimeoutMs() {
+    return values.getInt(GROUP_MIN_SESSION_TIMEOUT_MS_CONFIG);
+  }
+
+  public int groupMaxSessionTimeoutMs() {
+    return values.getInt(GROUP_MAX_SESSION_TIMEOUT_MS_CONFIG);
+  }
+
+  public int offsetMetadataMaxBytes() {
+    return values.getInt(OFFSET_METADATA_MAX_BYTES_CONFIG);
   }
 
   /** The settings as given (without defaults). */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.internals.Topic;
 import org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData;
 import org.apache.kafka.common.message.ProduceRequestData.TopicProduceData;
 import org.apache.kafka.common.message.ProduceResponseData;
@@ -73,6 +74,12 @@ public final class ProduceHandler implements ApiHandler<ProduceRequest> {
   }
 
   private PartitionProduceResponse append(TopicPartition tp, MemoryRecords records, short acks) {
+    if (Topic.isInternal(tp.topic())) {
+      return failed(
+          tp.partition(),
+          Errors.INVALID_TOPIC_EXCEPTION,
+          "Cannot append to internal topic " + tp.topic() + "; only the broker writes to it");
+    }
     Optional<PartitionLog> log = logs.log(tp);
     if (log.isEmpty()) {
       return failed(

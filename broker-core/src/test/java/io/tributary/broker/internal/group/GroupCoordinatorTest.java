@@ -2,7 +2,6 @@ package io.tributary.broker.internal.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.broker.internal.log.LogConfig;
 import io.tributary.broker.internal.log.LogManager;
 import io.tributary.broker.internal.log.TopicConfigs;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,9 @@ class GroupCoordinatorTest {
 
   private LogManager openLogs() throws Exception {
     return LogManager.open(
-        dir, Clock.systemUTC(), overrides -> TopicConfigs.resolve(LogConfig.DEFAULT, overrides));
+        dir,
+        Clock.systemUTC(),
+        overrides -> TopicConfigs.resolve(TopicConfigs.kafkaDefaults(), overrides));
   }
 
   private GroupCoordinator newCoordinator(int initialDelayMs) {

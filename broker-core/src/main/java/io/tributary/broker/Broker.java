@@ -6,6 +6,7 @@ import io.tributary.broker.internal.handler.BrokerIdentity;
 import io.tributary.broker.internal.handler.CreateTopicsHandler;
 import io.tributary.broker.internal.handler.DelayedFetches;
 import io.tributary.broker.internal.handler.FetchHandler;
+import io.tributary.broker.internal.handler.InitProducerIdHandler;
 import io.tributary.broker.internal.handler.ListOffsetsHandler;
 import io.tributary.broker.internal.handler.MetadataHandler;
 import io.tributary.broker.internal.handler.ProduceHandler;
@@ -15,6 +16,7 @@ import io.tributary.broker.internal.log.LogConfig;
 import io.tributary.broker.internal.log.LogManager;
 import io.tributary.broker.internal.log.TopicConfigs;
 import io.tributary.broker.internal.network.KafkaServer;
+import io.tributary.broker.internal.producer.ProducerIdManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -81,6 +83,7 @@ public final class Broker implements AutoCloseable {
       requestThreads =
           Executors.newFixedThreadPool(config.ioThreads(), Threads.daemon("broker-request"));
       scheduler = Executors.newScheduledThreadPool(1, Threads.daemon("broker-scheduler"));
+      ProducerIdManager producerIds = ProducerIdManager.open(config.dataDir());
       DelayedFetches delayedFetches = new DelayedFetches(scheduler);
       logs.addAppendListener(delayedFetches::appended);
 
@@ -98,7 +101,8 @@ public final class Broker implements AutoCloseable {
                   new ProduceHandler(logs),
                   new FetchHandler(logs, delayedFetches),
                   new ListOffsetsHandler(logs),
-                  new CreateTopicsHandler(logs, topicDefaults)),
+                  new CreateTopicsHandler(logs, topicDefaults),
+                  new InitProducerIdHandler(producerIds)),
               requestThreads,
               List.of());
       KafkaServer server =

@@ -14,6 +14,7 @@ import io.tributary.broker.internal.handler.RequestDispatcher;
 import io.tributary.broker.internal.handler.TopicDefaults;
 import io.tributary.broker.internal.log.LogConfig;
 import io.tributary.broker.internal.log.LogManager;
+import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.log.TopicConfigs;
 import io.tributary.broker.internal.network.KafkaServer;
 import io.tributary.broker.internal.producer.ProducerIdManager;
@@ -84,6 +85,7 @@ public final class Broker implements AutoCloseable {
           Executors.newFixedThreadPool(config.ioThreads(), Threads.daemon("broker-request"));
       scheduler = Executors.newScheduledThreadPool(1, Threads.daemon("broker-scheduler"));
       ProducerIdManager producerIds = ProducerIdManager.open(config.dataDir());
+      scheduleProducerExpiration(config, logs, scheduler);
       DelayedFetches delayedFetches = new DelayedFetches(scheduler);
       logs.addAppendListener(delayedFetches::appended);
 
@@ -139,6 +141,30 @@ public final class Broker implements AutoCloseable {
       cleanup(logs, requestThreads, scheduler, dataDirectory);
       throw e;
     }
+  }
+
+  /** Periodically makes every partition forget producers idle for producer.id.expiration.ms. */
+  private static void scheduleProducerExpiration(
+      BrokerConfig config, LogManager logs, ScheduledExecutorService scheduler) {
+    long interval = config.producerIdExpirationCheckIntervalMs();
+    long expiration = config.producerIdExpirationMs();
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          for (PartitionLog log : logs.logs()) {
+            try {
+              log.removeExpiredProducers(expiration);
+            } catch (RuntimeException e) {
+              LOGGER.warn(
+                  "Expiring producers of {} failed; retrying in {} ms",
+                  log.topicPartition(),
+                  interval,
+                  e);
+            }
+          }
+        },
+        interval,
+        interval,
+        TimeUnit.MILLISECONDS);
   }
 
   private static LogConfig brokerLogDefaults(BrokerConfig config) {

@@ -90,6 +90,19 @@ public final class BrokerConfig {
   public static final String LOG_FLUSH_INTERVAL_MS_DOC =
       "Fsync a partition when its oldest unflushed message is older than this.";
 
+  public static final String PRODUCER_ID_EXPIRATION_MS_CONFIG = "producer.id.expiration.ms";
+  public static final String PRODUCER_ID_EXPIRATION_MS_DOC =
+      "How long a partition remembers an idempotent producer that has stopped writing to it; a"
+          + " producer that comes back later is treated as new, so its retries of batches older"
+          + " than this are no longer recognised as duplicates.";
+  public static final long PRODUCER_ID_EXPIRATION_MS_DEFAULT = 24L * 60 * 60 * 1000;
+
+  public static final String PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_CONFIG =
+      "producer.id.expiration.check.interval.ms";
+  public static final String PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DOC =
+      "How often partitions look for producers to forget (see producer.id.expiration.ms).";
+  public static final long PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DEFAULT = 10L * 60 * 1000;
+
   private static final ConfigDef DEFINITION =
       new ConfigDef()
           .define(
@@ -175,7 +188,21 @@ public final class BrokerConfig {
               Long.MAX_VALUE,
               Range.atLeast(0),
               Importance.HIGH,
-              LOG_FLUSH_INTERVAL_MS_DOC);
+              LOG_FLUSH_INTERVAL_MS_DOC)
+          .define(
+              PRODUCER_ID_EXPIRATION_MS_CONFIG,
+              Type.LONG,
+              PRODUCER_ID_EXPIRATION_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.LOW,
+              PRODUCER_ID_EXPIRATION_MS_DOC)
+          .define(
+              PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_CONFIG,
+              Type.LONG,
+              PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.LOW,
+              PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DOC);
 
   private final Values values;
   private final Map<String, String> originals;
@@ -286,6 +313,14 @@ public final class BrokerConfig {
 
   public long flushIntervalMs() {
     return values.getLong(LOG_FLUSH_INTERVAL_MS_CONFIG);
+  }
+
+  public long producerIdExpirationMs() {
+    return values.getLong(PRODUCER_ID_EXPIRATION_MS_CONFIG);
+  }
+
+  public long producerIdExpirationCheckIntervalMs() {
+    return values.getLong(PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_CONFIG);
   }
 
   /** The settings as given (without defaults). */

@@ -144,7 +144,7 @@ public final class PartitionLog implements AutoCloseable {
     long first = next;
     int validBytes = 0;
     long messages = 0;
-    ProducerAppend producerAppend = producerState.prepareAppend();
+    ProducerAppend producerAppend = producerState.prepareAppend(now);
     for (MutableRecordBatch batch : records.batches()) {
       if (batch.magic() != RecordBatch.MAGIC_VALUE_V2) {
         throw new UnsupportedForMessageFormatException(
@@ -356,7 +356,8 @@ public final class PartitionLog implements AutoCloseable {
   /** Rebuilds the producer state once the segments are open (and recovered). */
   private void loadProducerState() throws IOException {
     producerState =
-        ProducerStateManager.load(topicPartition, dir, end.nextOffset(), this::batchesFrom);
+        ProducerStateManager.load(
+            topicPartition, dir, end.nextOffset(), this::batchesFrom, clock.millis());
   }
 
   /**
@@ -372,6 +373,15 @@ public final class PartitionLog implements AutoCloseable {
             .<RecordBatch>map(batch -> batch)
             .filter(batch -> batch.lastOffset() >= offset)
             .iterator();
+  }
+
+  /**
+   * Forgets the producers of this partition that have not appended for {@code expirationMs}.
+   *
+   * @return how many were forgotten
+   */
+  public synchronized int removeExpiredProducers(long expirationMs) {
+    return producerState.removeExpired(clock.millis(), expirationMs);
   }
 
   private LogAppendResult duplicateAppend(

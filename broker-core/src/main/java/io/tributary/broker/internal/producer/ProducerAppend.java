@@ -39,11 +39,13 @@ import org.apache.kafka.common.record.RecordBatch;
 public final class ProducerAppend {
   private final TopicPartition topicPartition;
   private final ProducerStateManager manager;
+  private final long nowMs;
   private final Map<Long, ProducerStateEntry> updated = new HashMap<>();
 
-  ProducerAppend(TopicPartition topicPartition, ProducerStateManager manager) {
+  ProducerAppend(TopicPartition topicPartition, ProducerStateManager manager, long nowMs) {
     this.topicPartition = requireNonNull(topicPartition, "topicPartition is null");
     this.manager = requireNonNull(manager, "manager is null");
+    this.nowMs = nowMs;
   }
 
   /**
@@ -138,7 +140,7 @@ public final class ProducerAppend {
     if (entry == null) {
       entry = ProducerStateEntry.initial(producerId, batch.producerEpoch());
     }
-    updated.put(producerId, entry.withBatch(batch.producerEpoch(), BatchMetadata.of(batch)));
+    updated.put(producerId, entry.withBatch(batch.producerEpoch(), BatchMetadata.of(batch), nowMs));
   }
 
   /** Publishes the recorded batches to the partition's state; call once they are in the log. */

@@ -19,8 +19,8 @@ import org.apache.kafka.common.record.RecordBatch;
  * @param epoch the last epoch seen from this producer
  * @param batches the last appended batches of {@code epoch}, oldest first, at most {@value
  *     #RETAINED_BATCHES}
- * @param lastTimestamp the max timestamp of the last appended batch ({@link
- *     RecordBatch#NO_TIMESTAMP} when none)
+ * @param lastAppendMs the broker's clock when this producer last appended (for state rebuilt from
+ *     the log: when it was rebuilt), or -1 when never; producers are expired by it
  * @param coordinatorEpoch the epoch of the transaction coordinator that last wrote a marker for
  *     this producer, or -1 (transactions are not supported yet)
  * @param currentTxnFirstOffset the first offset of the producer's open transaction, or -1 when none
@@ -30,7 +30,7 @@ public record ProducerStateEntry(
     long producerId,
     short epoch,
     List<BatchMetadata> batches,
-    long lastTimestamp,
+    long lastAppendMs,
     int coordinatorEpoch,
     long currentTxnFirstOffset) {
 
@@ -51,7 +51,7 @@ public record ProducerStateEntry(
 
   /** A producer seen for the first time, at {@code epoch}. */
   static ProducerStateEntry initial(long producerId, short epoch) {
-    return new ProducerStateEntry(producerId, epoch, List.of(), RecordBatch.NO_TIMESTAMP, -1, -1L);
+    return new ProducerStateEntry(producerId, epoch, List.of(), -1L, -1, -1L);
   }
 
   /** The sequence of the last appended record of the current epoch, or -1 when none. */
@@ -76,13 +76,13 @@ public record ProducerStateEntry(
    * This entry after appending a batch of {@code batchEpoch}: a new epoch forgets the batches of
    * the old one; the oldest batch is dropped beyond {@value #RETAINED_BATCHES}.
    */
-  ProducerStateEntry withBatch(short batchEpoch, BatchMetadata batch) {
+  ProducerStateEntry withBatch(short batchEpoch, BatchMetadata batch, long appendMs) {
     List<BatchMetadata> kept = new ArrayList<>(batchEpoch == epoch ? batches : List.of());
     kept.add(batch);
     while (kept.size() > RETAINED_BATCHES) {
       kept.remove(0);
     }
     return new ProducerStateEntry(
-        producerId, batchEpoch, kept, batch.timestamp(), coordinatorEpoch, currentTxnFirstOffset);
+        producerId, batchEpoch, kept, appendMs, coordinatorEpoch, currentTxnFirstOffset);
   }
 }

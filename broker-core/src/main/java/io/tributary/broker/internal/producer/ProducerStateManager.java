@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: not thread-safe; the owning partition log calls it under its append lock.
  *
- * <p>Not done yet: producers are never expired (Kafka drops them after {@code
- * producer.id.expiration.ms}); transactions.
+ * <p>Producers that have not appended for a while are dropped by {@link #removeExpired}, which the
+ * broker calls periodically. Not done yet: transactions.
  */
 public final class ProducerStateManager {
   private static final Logger LOGGER = LoggerFactory.getLogger(ProducerStateManager.class);
@@ -57,19 +57,22 @@ public final class ProducerStateManager {
    *
    * @param batchesFrom the log's batches (headers suffice) whose last offset is at or after the
    *     given offset, in offset order, ending at the log end
+   * @param nowMs the broker's clock: producers found in the log count as having appended now, so a
+   *     restart never expires them early
    */
   public static ProducerStateManager load(
       TopicPartition topicPartition,
       Path dir,
       long logEndOffset,
-      LongFunction<Iterable<? extends RecordBatch>> batchesFrom)
+      LongFunction<Iterable<? extends RecordBatch>> batchesFrom,
+      long nowMs)
       throws IOException {
     ProducerStateManager manager = new ProducerStateManager(topicPartition, dir);
     long scanFrom = manager.loadNewestSnapshot(logEndOffset);
     long scanned = 0;
     for (RecordBatch batch : batchesFrom.apply(scanFrom)) {
       if (batch.baseOffset() >= scanFrom) {
-        manager.replay(batch);
+        manager.replay(batch, nowMs);
         scanned++;
       }
     }
@@ -112,18 +115,31 @@ public final class ProducerStateManager {
     return 0L;
   }
 
-  /** Snapshot files in the directory, newest first. */
+  /**
+   * Snapshot files in the directory, newest first. Temporary files a crash left mid-write are
+   * deleted.
+   */
   private List<Path> snapshotFiles() throws IOException {
     List<Path> files = new ArrayList<>();
+    List<Path> unfinished = new ArrayList<>();
     try (Stream<Path> list = Files.list(dir)) {
-      list.filter(f -> ProducerStateSnapshot.offsetOf(f) >= 0).forEach(files::add);
+      for (Path file : (Iterable<Path>) list::iterator) {
+        if (ProducerStateSnapshot.offsetOf(file) >= 0) {
+          files.add(file);
+        } else if (file.getFileName().toString().endsWith(ProducerStateSnapshot.SUFFIX + ".tmp")) {
+          unfinished.add(file);
+        }
+      }
+    }
+    for (Path file : unfinished) {
+      Files.deleteIfExists(file);
     }
     files.sort(Comparator.comparingLong(ProducerStateSnapshot::offsetOf).reversed());
     return files;
   }
 
   /** Applies a batch read from the log, without validation (it was validated when appended). */
-  private void replay(RecordBatch batch) {
+  private void replay(RecordBatch batch, long nowMs) {
     if (!batch.hasProducerId() || batch.isControlBatch()) {
       return;
     }
@@ -132,12 +148,29 @@ public final class ProducerStateManager {
     if (entry == null) {
       entry = ProducerStateEntry.initial(producerId, batch.producerEpoch());
     }
-    producers.put(producerId, entry.withBatch(batch.producerEpoch(), BatchMetadata.of(batch)));
+    producers.put(
+        producerId, entry.withBatch(batch.producerEpoch(), BatchMetadata.of(batch), nowMs));
   }
 
-  /** Starts the producer-state side of one append. */
-  public ProducerAppend prepareAppend() {
-    return new ProducerAppend(topicPartition, this);
+  /** Starts the producer-state side of one append made at {@code nowMs} (broker clock). */
+  public ProducerAppend prepareAppend(long nowMs) {
+    return new ProducerAppend(topicPartition, this, nowMs);
+  }
+
+  /**
+   * Forgets producers that have not appended for {@code expirationMs} (Kafka's {@code
+   * producer.id.expiration.ms}); a forgotten producer is treated as unknown if it comes back.
+   *
+   * @return how many were removed
+   */
+  public int removeExpired(long nowMs, long expirationMs) {
+    int before = producers.size();
+    producers.values().removeIf(entry -> nowMs - entry.lastAppendMs() >= expirationMs);
+    int removed = before - producers.size();
+    if (removed > 0) {
+      LOGGER.debug("Expired {} producers of {}", removed, topicPartition);
+    }
+    return removed;
   }
 
   /** The state of one producer, if this partition has any. */

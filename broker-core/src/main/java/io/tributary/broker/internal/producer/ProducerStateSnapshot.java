@@ -28,7 +28,7 @@ import java.util.zip.CRC32C;
  *     int16  epoch
  *     int32  coordinator epoch (-1; reserved for transactions)
  *     int64  first offset of the open transaction (-1; reserved for transactions)
- *     int64  last timestamp
+ *     int64  last append time (broker clock, ms)
  *     int8   batch count (0..5), then per batch, oldest first:
  *       int32 first sequence, int32 last sequence, int64 first offset, int64 last offset,
  *       int64 timestamp
@@ -81,7 +81,7 @@ final class ProducerStateSnapshot {
       buffer.putShort(entry.epoch());
       buffer.putInt(entry.coordinatorEpoch());
       buffer.putLong(entry.currentTxnFirstOffset());
-      buffer.putLong(entry.lastTimestamp());
+      buffer.putLong(entry.lastAppendMs());
       buffer.put((byte) entry.batches().size());
       for (BatchMetadata batch : entry.batches()) {
         buffer.putInt(batch.firstSequence());
@@ -127,7 +127,7 @@ final class ProducerStateSnapshot {
         short epoch = buffer.getShort();
         int coordinatorEpoch = buffer.getInt();
         long txnFirstOffset = buffer.getLong();
-        long lastTimestamp = buffer.getLong();
+        long lastAppendMs = buffer.getLong();
         int batchCount = buffer.get();
         List<BatchMetadata> batches = new ArrayList<>(Math.max(0, batchCount));
         for (int b = 0; b < batchCount; b++) {
@@ -141,7 +141,7 @@ final class ProducerStateSnapshot {
         }
         entries.add(
             new ProducerStateEntry(
-                producerId, epoch, batches, lastTimestamp, coordinatorEpoch, txnFirstOffset));
+                producerId, epoch, batches, lastAppendMs, coordinatorEpoch, txnFirstOffset));
       }
       if (buffer.hasRemaining()) {
         throw new IOException(buffer.remaining() + " trailing bytes in " + file);

@@ -111,7 +111,9 @@ class PartitionLogIdempotenceTest {
     for (int i = 0; i < 7; i++) {
       append(log, batch(i * 2, 2));
     }
-    assertThat(Files.list(dir).filter(f -> f.toString().endsWith(".log")).count()).isGreaterThan(1);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".log")).count()).isGreaterThan(1);
+    }
     // When the broker restarts from the files as the crash left them
     PartitionLog recovered = open(crashCopy(dir));
     // Then retries of the last five batches are still recognised, with their offsets

@@ -35,11 +35,12 @@ class ProducerStateManagerTest {
   private final List<RecordBatch> log = new ArrayList<>();
 
   private long nextOffset;
+  private long nowMs = 1_000_000L;
   private ProducerStateManager state;
 
   @BeforeEach
   void open() throws IOException {
-    state = ProducerStateManager.load(TP, dir, 0, from -> List.of());
+    state = ProducerStateManager.load(TP, dir, 0, from -> List.of(), nowMs);
   }
 
   /** A batch of {@code count} records as a client sends it (offsets not yet assigned). */
@@ -64,7 +65,7 @@ class ProducerStateManagerTest {
 
   /** Appends as PartitionLog does; returns the original batch when this one is a retry. */
   private Optional<BatchMetadata> append(MutableRecordBatch batch) {
-    ProducerAppend append = state.prepareAppend();
+    ProducerAppend append = state.prepareAppend(nowMs);
     Optional<BatchMetadata> duplicate = append.check(batch);
     if (duplicate.isPresent()) {
       return duplicate;
@@ -214,7 +215,7 @@ class ProducerStateManagerTest {
   @Test
   void severalBatchesOfOneAppendAreCheckedAgainstEachOtherAndOnlyCommittedTogether() {
     // Given one append holding two consecutive batches of the same producer
-    ProducerAppend append = state.prepareAppend();
+    ProducerAppend append = state.prepareAppend(nowMs);
     MutableRecordBatch first = batch(PID, EPOCH, 0, 2);
     MutableRecordBatch second = batch(PID, EPOCH, 2, 2);
     assertThat(append.check(first)).isEmpty();
@@ -237,7 +238,7 @@ class ProducerStateManagerTest {
       append(batch(other, (short) 4, i, 1));
     }
     // When the state is rebuilt from the log alone
-    state = ProducerStateManager.load(TP, dir, nextOffset, from -> List.copyOf(log));
+    state = ProducerStateManager.load(TP, dir, nextOffset, from -> List.copyOf(log), nowMs);
     // Then retries of the last five batches are recognised with their offsets
     Optional<BatchMetadata> duplicate = append(batch(PID, EPOCH, 12, 2));
     assertThat(duplicate).isPresent();
@@ -272,7 +273,8 @@ class ProducerStateManagerTest {
             from -> {
               scannedFrom.add(from);
               return log.stream().filter(b -> b.lastOffset() >= from).toList();
-            });
+            },
+            nowMs);
     // Then it started at the snapshot and knows batches from both sides of it
     assertThat(scannedFrom).containsExactly(snapshotOffset);
     assertThat(append(batch(PID, EPOCH, 0, 2))).hasValueSatisfying(b -> assertFirst(b, 0));
@@ -292,7 +294,7 @@ class ProducerStateManagerTest {
     state.writeSnapshot(4);
     List<RecordBatch> truncated = List.of(log.get(0));
     // When the state is loaded
-    state = ProducerStateManager.load(TP, dir, 2, from -> truncated);
+    state = ProducerStateManager.load(TP, dir, 2, from -> truncated, nowMs);
     // Then only the batch still in the log is known and the stale snapshot is gone
     assertThat(state.entry(PID).orElseThrow().lastSequence()).isEqualTo(1);
     assertThat(Files.exists(ProducerStateSnapshot.file(dir, 4))).isFalse();
@@ -309,7 +311,7 @@ class ProducerStateManagerTest {
     bytes[bytes.length - 3] ^= 0x5a;
     Files.write(file, bytes);
     // When the state is loaded
-    state = ProducerStateManager.load(TP, dir, nextOffset, from -> List.copyOf(log));
+    state = ProducerStateManager.load(TP, dir, nextOffset, from -> List.copyOf(log), nowMs);
     // Then it was rebuilt from the log
     assertThat(append(batch(PID, EPOCH, 2, 3))).hasValueSatisfying(b -> assertFirst(b, 2));
     assertThat(Files.exists(file)).isFalse();
@@ -329,5 +331,20 @@ class ProducerStateManagerTest {
     ProducerStateSnapshot.write(file, 15, List.of(entry, ProducerStateEntry.initial(6L, EPOCH)));
     assertThat(ProducerStateSnapshot.read(file, 15))
         .containsExactly(entry, ProducerStateEntry.initial(6L, EPOCH));
+  }
+
+  @Test
+  void producersIdleForTheExpirationTimeAreForgottenAndThenAcceptedAsNew() {
+    // Given two producers, one of which appended a minute later
+    append(batch(PID, EPOCH, 0, 2));
+    nowMs += 60_000;
+    append(batch(PID + 1, EPOCH, 0, 2));
+    // When producers idle for at least 90 s are expired 100 s after the first append
+    nowMs += 40_000;
+    assertThat(state.removeExpired(nowMs, 90_000)).isEqualTo(1);
+    // Then the first is forgotten: its next batch is accepted at any sequence
+    assertThat(state.entry(PID)).isEmpty();
+    assertThat(state.entry(PID + 1)).isPresent();
+    assertThat(append(batch(PID, EPOCH, 7, 1))).isEmpty();
   }
 }

@@ -203,6 +203,11 @@ public final class Broker implements AutoCloseable {
     return advertised.getPort();
   }
 
+  /** The port the listener is bound to (differs from {@link #port()} behind a proxy or NAT). */
+  public int boundPort() {
+    return server.boundAddress().getPort();
+  }
+
   /** {@code host:port}, ready for {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return host() + ":" + port();

@@ -31,9 +31,12 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Unmodified kafka-clients idempotent producers against broker-core. */
 class IdempotentProducerIT {
+  private static final Logger LOGGER = LoggerFactory.getLogger(IdempotentProducerIT.class);
   private static final int PARTITIONS = 3;
 
   private static void createTopic(EmbeddedBroker broker, String topic) throws Exception {
@@ -64,18 +67,20 @@ class IdempotentProducerIT {
   /** A record as acknowledged to the producer. */
   private record Ack(int partition, long offset) {}
 
-  @Test
-  void everyAcknowledgedRecordIsStoredExactlyOnceInOrderAcrossABrokerRestart() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start()) {
-      // Given a topic and an idempotent producer sending numbered records continuously
-      String topic = "restart";
-      createTopic(broker, topic);
-      Map<Integer, Ack> acked = new ConcurrentHashMap<>();
-      List<Exception> failures = new CopyOnWriteArrayList<>();
-      AtomicBoolean stop = new AtomicBoolean();
-      AtomicInteger sent = new AtomicInteger();
-      Semaphore inFlight = new Semaphore(2_000);
-      Thread sender =
+  /**
+   * Sends numbered records (value n, key n % 50) from its own thread until stopped, remembering
+   * where each was acknowledged.
+   */
+  private static final class ContinuousSender {
+    final Map<Integer, Ack> acked = new ConcurrentHashMap<>();
+    final List<Exception> failures = new CopyOnWriteArrayList<>();
+    final AtomicInteger sent = new AtomicInteger();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final Semaphore inFlight = new Semaphore(2_000);
+    private final Thread thread;
+
+    ContinuousSender(EmbeddedBroker broker, String topic) {
+      thread =
           new Thread(
               () -> {
                 try (KafkaProducer<String, String> producer = idempotentProducer(broker)) {
@@ -98,38 +103,96 @@ class IdempotentProducerIT {
                 }
               },
               "idempotent-sender");
-      sender.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> acked.size() >= 5_000);
+      thread.start();
+    }
 
+    void awaitAcked(int count) {
+      await().atMost(Duration.ofSeconds(120)).until(() -> acked.size() >= count);
+    }
+
+    /** Stops sending, waits for every outstanding record to complete, closes the producer. */
+    void stop() throws InterruptedException {
+      stop.set(true);
+      thread.join(TimeUnit.SECONDS.toMillis(150));
+      assertThat(thread.isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  void everyAcknowledgedRecordIsStoredExactlyOnceInOrderAcrossABrokerRestart() throws Exception {
+    try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+      // Given a topic and an idempotent producer sending numbered records continuously
+      String topic = "restart";
+      createTopic(broker, topic);
+      ContinuousSender sender = new ContinuousSender(broker, topic);
+      sender.awaitAcked(5_000);
       // When the broker is stopped and started again on the same data directory mid-stream
       broker.restart();
-      int ackedAtRestart = acked.size();
-      await().atMost(Duration.ofSeconds(120)).until(() -> acked.size() >= ackedAtRestart + 5_000);
-      stop.set(true);
-      sender.join(TimeUnit.SECONDS.toMillis(150));
-      assertThat(sender.isAlive()).isFalse();
-
-      // Then every record sent was acknowledged and none failed
-      assertThat(failures).isEmpty();
-      assertThat(acked).hasSize(sent.get());
-      // And the log holds each acknowledged record exactly once, at its acknowledged offset,
-      // in send order within each partition
-      Map<Integer, List<ConsumerRecord<String, String>>> byPartition = readAll(broker, topic);
-      int total = byPartition.values().stream().mapToInt(List::size).sum();
-      assertThat(total).isEqualTo(sent.get());
-      Map<Integer, Integer> seen = new HashMap<>();
-      for (List<ConsumerRecord<String, String>> records : byPartition.values()) {
-        int previous = -1;
-        for (ConsumerRecord<String, String> record : records) {
-          int n = Integer.parseInt(record.value());
-          assertThat(seen.put(n, record.partition())).as("duplicate of %d", n).isNull();
-          assertThat(n).as("order in partition %d", record.partition()).isGreaterThan(previous);
-          previous = n;
-          assertThat(acked.get(n)).isEqualTo(new Ack(record.partition(), record.offset()));
-        }
-      }
-      assertThat(seen.keySet()).isEqualTo(acked.keySet());
+      int ackedAtRestart = sender.acked.size();
+      sender.awaitAcked(ackedAtRestart + 5_000);
+      sender.stop();
+      LOGGER.info(
+          "Sent {} records, {} acknowledged when the broker restarted",
+          sender.sent.get(),
+          ackedAtRestart);
+      // Then every record is acknowledged once and stored exactly once, in order
+      assertStoredExactlyOnceInOrder(broker, topic, sender);
     }
+  }
+
+  @Test
+  void batchesAppendedButNotAcknowledgedBeforeARestartAreNotStoredTwice() throws Exception {
+    try (TestingResponseDroppingProxy proxy = new TestingResponseDroppingProxy();
+        EmbeddedBroker broker =
+            EmbeddedBroker.start(
+                Map.of("advertised.listeners", "PLAINTEXT://127.0.0.1:" + proxy.port()))) {
+      // Given an idempotent producer sending continuously through a proxy
+      proxy.forwardTo(broker.broker().boundPort());
+      String topic = "lost-acks";
+      createTopic(broker, topic);
+      ContinuousSender sender = new ContinuousSender(broker, topic);
+      sender.awaitAcked(3_000);
+      // And produce requests that reach the broker while their responses are lost
+      proxy.dropResponses();
+      await().atMost(Duration.ofSeconds(60)).until(() -> proxy.droppedProduceResponses() >= 3);
+      // When the broker restarts and the producer reconnects and retries those batches
+      broker.restart();
+      proxy.resumeAndDisconnectAll();
+      int ackedAtRestart = sender.acked.size();
+      sender.awaitAcked(ackedAtRestart + 3_000);
+      sender.stop();
+      LOGGER.info(
+          "Sent {} records, {} acknowledged at the restart, {} produce responses lost",
+          sender.sent.get(),
+          ackedAtRestart,
+          proxy.droppedProduceResponses());
+      // Then the retried batches were recognised: every record is stored exactly once, in order
+      assertStoredExactlyOnceInOrder(broker, topic, sender);
+    }
+  }
+
+  private static void assertStoredExactlyOnceInOrder(
+      EmbeddedBroker broker, String topic, ContinuousSender sender) {
+    // Every record sent was acknowledged and none failed
+    assertThat(sender.failures).isEmpty();
+    assertThat(sender.acked).hasSize(sender.sent.get());
+    // The log holds each acknowledged record exactly once, at its acknowledged offset, in send
+    // order within each partition
+    Map<Integer, List<ConsumerRecord<String, String>>> byPartition = readAll(broker, topic);
+    int total = byPartition.values().stream().mapToInt(List::size).sum();
+    assertThat(total).isEqualTo(sender.sent.get());
+    Map<Integer, Integer> seen = new HashMap<>();
+    for (List<ConsumerRecord<String, String>> records : byPartition.values()) {
+      int previous = -1;
+      for (ConsumerRecord<String, String> record : records) {
+        int n = Integer.parseInt(record.value());
+        assertThat(seen.put(n, record.partition())).as("duplicate of %d", n).isNull();
+        assertThat(n).as("order in partition %d", record.partition()).isGreaterThan(previous);
+        previous = n;
+        assertThat(sender.acked.get(n)).isEqualTo(new Ack(record.partition(), record.offset()));
+      }
+    }
+    assertThat(seen.keySet()).isEqualTo(sender.acked.keySet());
   }
 
   private static Map<Integer, List<ConsumerRecord<String, String>>> readAll(

@@ -1,6 +1,7 @@
 package io.tributary.broker.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tributary.broker.testing.EmbeddedBroker;
 import java.io.IOException;
@@ -215,6 +216,31 @@ class DuplicateProduceIT {
           Files.copy(path, copy);
         }
       }
+    }
+  }
+
+  @Test
+  void anIdleProducerIsForgottenAfterTheExpirationTime() throws Exception {
+    try (EmbeddedBroker broker =
+            EmbeddedBroker.start(
+                Map.of(
+                    "producer.id.expiration.ms", "200",
+                    "producer.id.expiration.check.interval.ms", "50"));
+        TestingRawConnection connection = new TestingRawConnection("127.0.0.1", broker.port())) {
+      // Given a producer that appended sequences 0..1
+      createTopic(broker);
+      long producerId = initProducerId(connection, idempotent(), (short) 4).data().producerId();
+      connection.send(produce(producerId, 0, "a", "b"));
+      // When it stays idle past producer.id.expiration.ms
+      // Then the partition forgets it: a batch at sequence 7 is taken as from a new producer
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  partitionResponse((ProduceResponse) connection.send(produce(producerId, 7, "c")))
+                          .errorCode()
+                      == Errors.NONE.code());
+      assertThat(readAll(broker)).containsExactly("a", "b", "c");
     }
   }
 }

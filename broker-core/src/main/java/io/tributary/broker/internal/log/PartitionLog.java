@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Idempotent producers: each append is checked against the partition's {@link
  * ProducerStateManager} under the append lock; a retried batch is not appended again but answered
- * with its original offsets. The producer state is rebuilt from the log's batch headers on open
- * (after a clean close, from the snapshot written then plus the batches after it).
+ * with its original offsets. The producer state is rebuilt on open from the newest snapshot
+ * (written at each segment roll and on clean close) plus the batch headers after it.
  *
  * <p>Thread-safety: appends are serialised by this object's lock; reads take no lock and see
  * everything up to the last completed append through the volatile {@link LogEnd}.
@@ -218,6 +218,7 @@ public final class PartitionLog implements AutoCloseable {
       LogSegment rolled = LogSegment.open(dir, base, now);
       segments.put(base, rolled);
       LOGGER.debug("Rolled {} to a new segment at offset {}", topicPartition, base);
+      snapshotProducerStateAtRoll(base);
       return rolled;
     }
     return active;
@@ -382,6 +383,24 @@ public final class PartitionLog implements AutoCloseable {
    */
   public synchronized int removeExpiredProducers(long expirationMs) {
     return producerState.removeExpired(clock.millis(), expirationMs);
+  }
+
+  /**
+   * Snapshots the producer state at a roll (the old segment was just flushed, so the snapshot
+   * covers durable data only), so that rebuilding after a crash scans one segment, not the log. A
+   * failed snapshot fails no append: the next roll or clean close writes another.
+   */
+  private void snapshotProducerStateAtRoll(long base) {
+    try {
+      producerState.writeSnapshot(base);
+    } catch (IOException e) {
+      LOGGER.warn(
+          "Could not snapshot the producer state of {} at offset {}; a crash now costs a longer"
+              + " rebuild from the log: {}",
+          topicPartition,
+          base,
+          e.toString());
+    }
   }
 
   private LogAppendResult duplicateAppend(

@@ -25,14 +25,15 @@ import org.slf4j.LoggerFactory;
  * idempotent producers and reject out-of-order or fenced ones (see {@link ProducerAppend}).
  *
  * <p>Lifecycle: {@link #load} rebuilds the state when the partition's log opens: from the newest
- * usable {@link ProducerStateSnapshot} (written by {@link #writeSnapshot} on clean close) plus the
- * batch headers the log holds after it, or from the whole log when there is none. Only batch
- * headers are read.
+ * usable {@link ProducerStateSnapshot} (written by {@link #writeSnapshot} when the log rolls a
+ * segment and on clean close, each time after the log was flushed) plus the batch headers the log
+ * holds after it, or from the whole log when there is none. Only batch headers are read.
  *
- * <p>Crash behaviour: nothing but the log is needed to rebuild the state; the snapshot only
- * shortens the scan. After a crash the newest snapshot is from an earlier clean close and the log
+ * <p>Crash behaviour: nothing but the log is needed to rebuild the state; a snapshot only shortens
+ * the scan. After a crash the newest snapshot is from the last roll or clean close and the log
  * after it is scanned; a snapshot past the end of the (recovered, possibly truncated) log or one
- * that fails its checks is deleted and an older one or the whole log is used instead.
+ * that fails its checks is deleted and an older one or the whole log is used instead. Writing a new
+ * snapshot deletes the older ones.
  *
  * <p>Thread-safety: not thread-safe; the owning partition log calls it under its append lock.
  *

@@ -21,6 +21,8 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Idempotent appends through PartitionLog, across clean and unclean restarts. */
 class PartitionLogIdempotenceTest {
@@ -103,8 +105,9 @@ class PartitionLogIdempotenceTest {
     assertThat(values(log)).containsExactly("plain", "seq-0", "seq-1", "seq-2");
   }
 
-  @Test
-  void producerStateIsRebuiltFromTheLogAfterACrash() throws IOException {
+  @ParameterizedTest(name = "snapshots from segment rolls kept: {0}")
+  @ValueSource(booleans = {true, false})
+  void producerStateIsRebuiltFromTheLogAfterACrash(boolean keepRollSnapshots) throws IOException {
     // Given seven batches spread over several segments, and no clean close
     Path dir = tmp.resolve("p");
     PartitionLog log = open(dir);
@@ -114,8 +117,19 @@ class PartitionLogIdempotenceTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.filter(f -> f.toString().endsWith(".log")).count()).isGreaterThan(1);
     }
-    // When the broker restarts from the files as the crash left them
-    PartitionLog recovered = open(crashCopy(dir));
+    // When the broker restarts from the files as the crash left them (with or without the
+    // snapshots written at segment rolls)
+    Path crashed = crashCopy(dir);
+    try (Stream<Path> files = Files.list(crashed)) {
+      List<Path> snapshots = files.filter(f -> f.toString().endsWith(".snapshot")).toList();
+      assertThat(snapshots).isNotEmpty();
+      if (!keepRollSnapshots) {
+        for (Path snapshot : snapshots) {
+          Files.delete(snapshot);
+        }
+      }
+    }
+    PartitionLog recovered = open(crashed);
     // Then retries of the last five batches are still recognised, with their offsets
     for (int i = 2; i < 7; i++) {
       assertThat(append(recovered, batch(i * 2, 2)).firstOffset()).isEqualTo(i * 2L);

@@ -10,11 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.CorruptRecordException;
@@ -362,18 +364,46 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   /**
-   * The batches whose last offset is at or after {@code offset}, read lazily one header at a time
-   * (FileRecords reads only batch headers unless records are asked for).
+   * The batches whose last offset is at or after {@code offset}, one at a time: FileRecords reads
+   * each batch's header only, and only when the iteration reaches it.
    */
   private Iterable<RecordBatch> batchesFrom(long offset) {
     Long first = segments.floorKey(offset);
-    return () ->
-        segments.tailMap(first == null ? offset : first).values().stream()
-            .flatMap(
-                segment -> StreamSupport.stream(segment.records().batches().spliterator(), false))
-            .<RecordBatch>map(batch -> batch)
-            .filter(batch -> batch.lastOffset() >= offset)
-            .iterator();
+    return () -> {
+      Iterator<LogSegment> segmentsFrom =
+          segments.tailMap(first == null ? offset : first).values().iterator();
+      return new Iterator<>() {
+        private Iterator<? extends RecordBatch> current = Collections.emptyIterator();
+        private RecordBatch next;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null) {
+            while (!current.hasNext()) {
+              if (!segmentsFrom.hasNext()) {
+                return false;
+              }
+              current = segmentsFrom.next().records().batches().iterator();
+            }
+            RecordBatch candidate = current.next();
+            if (candidate.lastOffset() >= offset) {
+              next = candidate;
+            }
+          }
+          return true;
+        }
+
+        @Override
+        public RecordBatch next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          RecordBatch batch = next;
+          next = null;
+          return batch;
+        }
+      };
+    };
   }
 
   /**

@@ -13,8 +13,10 @@ import java.util.zip.CRC32C;
 
 /**
  * A partition's producer state as of one log offset, in a file {@code <offset, 20 digits>.snapshot}
- * beside the partition's segments. Written on clean close so that the next start only scans the
- * batches appended after it.
+ * beside the partition's segments. Written when the log rolls a segment and on clean close (each
+ * time after the log was flushed) so that the next start only scans the batches appended after it.
+ *
+ * <p>Not thread-safe on its own: the partition's lock serialises writes.
  *
  * <p>Byte layout (big-endian):
  *

@@ -13,6 +13,7 @@ import io.tributary.broker.internal.handler.DescribeGroupsHandler;
 import io.tributary.broker.internal.handler.FetchHandler;
 import io.tributary.broker.internal.handler.FindCoordinatorHandler;
 import io.tributary.broker.internal.handler.HeartbeatHandler;
+import io.tributary.broker.internal.handler.InitProducerIdHandler;
 import io.tributary.broker.internal.handler.JoinGroupHandler;
 import io.tributary.broker.internal.handler.LeaveGroupHandler;
 import io.tributary.broker.internal.handler.ListGroupsHandler;
@@ -26,8 +27,10 @@ import io.tributary.broker.internal.handler.RequestDispatcher;
 import io.tributary.broker.internal.handler.SyncGroupHandler;
 import io.tributary.broker.internal.handler.TopicDefaults;
 import io.tributary.broker.internal.log.LogManager;
+import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.log.TopicConfigs;
 import io.tributary.broker.internal.network.KafkaServer;
+import io.tributary.broker.internal.producer.ProducerIdManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -103,6 +106,8 @@ public final class Broker implements AutoCloseable {
       timers.setRemoveOnCancelPolicy(true);
       timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
       scheduler = timers;
+      ProducerIdManager producerIds = ProducerIdManager.open(config.dataDir());
+      scheduleProducerExpiration(config, logs, scheduler);
       DelayedFetches delayedFetches = new DelayedFetches(scheduler);
       logs.addAppendListener(delayedFetches::appended);
       GroupCoordinator groups =
@@ -133,7 +138,8 @@ public final class Broker implements AutoCloseable {
                   new OffsetDeleteHandler(groups, logs),
                   new DescribeGroupsHandler(groups),
                   new ListGroupsHandler(groups),
-                  new DeleteGroupsHandler(groups)),
+                  new DeleteGroupsHandler(groups),
+                  new InitProducerIdHandler(producerIds)),
               requestThreads,
               List.of());
       KafkaServer server =
@@ -181,6 +187,30 @@ public final class Broker implements AutoCloseable {
         config.offsetMetadataMaxBytes());
   }
 
+  /** Periodically makes every partition forget producers idle for producer.id.expiration.ms. */
+  private static void scheduleProducerExpiration(
+      BrokerConfig config, LogManager logs, ScheduledExecutorService scheduler) {
+    long interval = config.producerIdExpirationCheckIntervalMs();
+    long expiration = config.producerIdExpirationMs();
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          for (PartitionLog log : logs.logs()) {
+            try {
+              log.removeExpiredProducers(expiration);
+            } catch (RuntimeException e) {
+              LOGGER.warn(
+                  "Expiring producers of {} failed; retrying in {} ms",
+                  log.topicPartition(),
+                  interval,
+                  e);
+            }
+          }
+        },
+        interval,
+        interval,
+        TimeUnit.MILLISECONDS);
+  }
+
   private static void cleanup(
       LogManager logs,
       ExecutorService requestThreads,
@@ -206,6 +236,11 @@ public final class Broker implements AutoCloseable {
   /** The port clients connect to (the real one when port 0 was configured). */
   public int port() {
     return advertised.getPort();
+  }
+
+  /** The port the listener is bound to (differs from {@link #port()} behind a proxy or NAT). */
+  public int boundPort() {
+    return server.boundAddress().getPort();
   }
 
   /** {@code host:port}, ready for {@code bootstrap.servers}. */

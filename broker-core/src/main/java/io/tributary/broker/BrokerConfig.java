@@ -104,6 +104,19 @@ public final class BrokerConfig {
       "The longest metadata string an offset commit may carry (OFFSET_METADATA_TOO_LARGE above).";
   public static final int OFFSET_METADATA_MAX_BYTES_DEFAULT = 4096;
 
+  public static final String PRODUCER_ID_EXPIRATION_MS_CONFIG = "producer.id.expiration.ms";
+  public static final String PRODUCER_ID_EXPIRATION_MS_DOC =
+      "How long a partition remembers an idempotent producer that has stopped writing to it; a"
+          + " producer that comes back later is treated as new, so its retries of batches older"
+          + " than this are no longer recognised as duplicates.";
+  public static final long PRODUCER_ID_EXPIRATION_MS_DEFAULT = 24L * 60 * 60 * 1000;
+
+  public static final String PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_CONFIG =
+      "producer.id.expiration.check.interval.ms";
+  public static final String PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DOC =
+      "How often partitions look for producers to forget (see producer.id.expiration.ms).";
+  public static final long PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DEFAULT = 10L * 60 * 1000;
+
   private static final ConfigDef DEFINITION =
       new ConfigDef()
           .define(
@@ -195,7 +208,21 @@ public final class BrokerConfig {
               OFFSET_METADATA_MAX_BYTES_DEFAULT,
               Range.atLeast(0),
               Importance.LOW,
-              OFFSET_METADATA_MAX_BYTES_DOC);
+              OFFSET_METADATA_MAX_BYTES_DOC)
+          .define(
+              PRODUCER_ID_EXPIRATION_MS_CONFIG,
+              Type.LONG,
+              PRODUCER_ID_EXPIRATION_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.LOW,
+              PRODUCER_ID_EXPIRATION_MS_DOC)
+          .define(
+              PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_CONFIG,
+              Type.LONG,
+              PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.LOW,
+              PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DOC);
 
   static {
     // Every topic config's broker-wide default, under the broker name Kafka gives it.
@@ -353,6 +380,14 @@ public final class BrokerConfig {
 
   public int offsetMetadataMaxBytes() {
     return values.getInt(OFFSET_METADATA_MAX_BYTES_CONFIG);
+  }
+
+  public long producerIdExpirationMs() {
+    return values.getLong(PRODUCER_ID_EXPIRATION_MS_CONFIG);
+  }
+
+  public long producerIdExpirationCheckIntervalMs() {
+    return values.getLong(PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_CONFIG);
   }
 
   /** The settings as given (without defaults). */

@@ -31,7 +31,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     this.settings.put(BrokerConfig.LOG_DIR_CONFIG, dataDir.toString());
     this.settings.putIfAbsent(BrokerConfig.LISTENERS_CONFIG, "PLAINTEXT://127.0.0.1:0");
     this.broker = Broker.start(new BrokerConfig(this.settings));
-    this.settings.put(BrokerConfig.LISTENERS_CONFIG, "PLAINTEXT://127.0.0.1:" + broker.port());
+    this.settings.put(BrokerConfig.LISTENERS_CONFIG, "PLAINTEXT://127.0.0.1:" + broker.boundPort());
   }
 
   /** Starts a broker with default settings in a fresh temporary directory. */

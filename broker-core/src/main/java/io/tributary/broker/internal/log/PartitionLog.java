@@ -2,12 +2,18 @@ package io.tributary.broker.internal.log;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.broker.internal.producer.BatchMetadata;
+import io.tributary.broker.internal.producer.ProducerAppend;
+import io.tributary.broker.internal.producer.ProducerStateManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
@@ -34,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * <p>The broker assigns offsets: each appended batch gets the next offsets, written into its header
  * (the part the CRC does not cover), and is stored as the producer sent it.
  *
+ * <p>Idempotent producers: each append is checked against the partition's {@link
+ * ProducerStateManager} under the append lock; a retried batch is not appended again but answered
+ * with its original offsets. The producer state is rebuilt on open from the newest snapshot
+ * (written at each segment roll and on clean close) plus the batch headers after it.
+ *
  * <p>Thread-safety: appends are serialised by this object's lock; reads take no lock and see
  * everything up to the last completed append through the volatile {@link LogEnd}.
  */
@@ -52,6 +63,7 @@ public final class PartitionLog implements AutoCloseable {
   private volatile long logStartOffset;
   private long unflushedMessages;
   private long lastFlushMs;
+  private ProducerStateManager producerState; // guarded by this
 
   /** The published end of the log: readers never look past it. */
   private record LogEnd(long nextOffset, long activeBaseOffset, int activePosition) {}
@@ -91,6 +103,7 @@ public final class PartitionLog implements AutoCloseable {
     logStartOffset = segments.firstKey();
     end = new LogEnd(active.nextOffset(), active.baseOffset(), active.sizeInBytes());
     lastFlushMs = now;
+    loadProducerState();
   }
 
   public TopicPartition topicPartition() {
@@ -133,6 +146,7 @@ public final class PartitionLog implements AutoCloseable {
     long first = next;
     int validBytes = 0;
     long messages = 0;
+    ProducerAppend producerAppend = producerState.prepareAppend(now);
     for (MutableRecordBatch batch : records.batches()) {
       if (batch.magic() != RecordBatch.MAGIC_VALUE_V2) {
         throw new UnsupportedForMessageFormatException(
@@ -154,11 +168,16 @@ public final class PartitionLog implements AutoCloseable {
         throw new InvalidRecordException(
             "Batch with " + count + " records and last offset delta " + delta + " is invalid");
       }
+      Optional<BatchMetadata> duplicate = producerAppend.check(batch);
+      if (duplicate.isPresent()) {
+        return duplicateAppend(records, duplicate.get(), timestampType);
+      }
       batch.setLastOffset(next + delta);
       batch.setPartitionLeaderEpoch(LEADER_EPOCH);
       if (timestampType == TimestampType.LOG_APPEND_TIME) {
         batch.setMaxTimestamp(TimestampType.LOG_APPEND_TIME, now);
       }
+      producerAppend.append(batch);
       next += delta + 1;
       messages += count;
       validBytes += batch.sizeInBytes();
@@ -183,6 +202,7 @@ public final class PartitionLog implements AutoCloseable {
         lastFlushMs = now;
       }
       end = new LogEnd(next, active.baseOffset(), active.sizeInBytes());
+      producerAppend.commit();
     } catch (IOException e) {
       throw new UncheckedIOException("Append to " + topicPartition + " failed", e);
     }
@@ -200,6 +220,7 @@ public final class PartitionLog implements AutoCloseable {
       LogSegment rolled = LogSegment.open(dir, base, now);
       segments.put(base, rolled);
       LOGGER.debug("Rolled {} to a new segment at offset {}", topicPartition, base);
+      snapshotProducerStateAtRoll(base);
       return rolled;
     }
     return active;
@@ -306,9 +327,16 @@ public final class PartitionLog implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
-    for (LogSegment segment : segments.values()) {
-      segment.flush();
-      segment.close();
+    try {
+      for (LogSegment segment : segments.values()) {
+        segment.flush();
+      }
+      // After the flush: a snapshot never covers offsets the log does not durably hold.
+      producerState.writeSnapshot(end.nextOffset());
+    } finally {
+      for (LogSegment segment : segments.values()) {
+        segment.close();
+      }
     }
   }
 
@@ -325,4 +353,105 @@ public final class PartitionLog implements AutoCloseable {
     }
     Files.deleteIfExists(dir);
   }
+
+  // ---- producer state (idempotence) hook: keep in step with the segments, nothing else ----
+
+  /** Rebuilds the producer state once the segments are open (and recovered). */
+  private void loadProducerState() throws IOException {
+    producerState =
+        ProducerStateManager.load(
+            topicPartition, dir, end.nextOffset(), this::batchesFrom, clock.millis());
+  }
+
+  /**
+   * The batches whose last offset is at or after {@code offset}, one at a time: FileRecords reads
+   * each batch's header only, and only when the iteration reaches it.
+   */
+  private Iterable<RecordBatch> batchesFrom(long offset) {
+    Long first = segments.floorKey(offset);
+    return () -> {
+      Iterator<LogSegment> segmentsFrom =
+          segments.tailMap(first == null ? offset : first).values().iterator();
+      return new Iterator<>() {
+        private Iterator<? extends RecordBatch> current = Collections.emptyIterator();
+        private RecordBatch next;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null) {
+            while (!current.hasNext()) {
+              if (!segmentsFrom.hasNext()) {
+                return false;
+              }
+              current = segmentsFrom.next().records().batches().iterator();
+            }
+            RecordBatch candidate = current.next();
+            if (candidate.lastOffset() >= offset) {
+              next = candidate;
+            }
+          }
+          return true;
+        }
+
+        @Override
+        public RecordBatch next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          RecordBatch batch = next;
+          next = null;
+          return batch;
+        }
+      };
+    };
+  }
+
+  /**
+   * Forgets the producers of this partition that have not appended for {@code expirationMs}.
+   *
+   * @return how many were forgotten
+   */
+  public synchronized int removeExpiredProducers(long expirationMs) {
+    return producerState.removeExpired(clock.millis(), expirationMs);
+  }
+
+  /**
+   * Snapshots the producer state at a roll (the old segment was just flushed, so the snapshot
+   * covers durable data only), so that rebuilding after a crash scans one segment, not the log. A
+   * failed snapshot fails no append: the next roll or clean close writes another.
+   */
+  private void snapshotProducerStateAtRoll(long base) {
+    try {
+      producerState.writeSnapshot(base);
+    } catch (IOException e) {
+      LOGGER.warn(
+          "Could not snapshot the producer state of {} at offset {}; a crash now costs a longer"
+              + " rebuild from the log: {}",
+          topicPartition,
+          base,
+          e.toString());
+    }
+  }
+
+  private LogAppendResult duplicateAppend(
+      MemoryRecords records, BatchMetadata original, TimestampType timestampType) {
+    if (records.firstBatchSize() == null || records.firstBatchSize() != records.sizeInBytes()) {
+      throw new InvalidRecordException(
+          "A produce with a retried batch must hold that batch only; "
+              + topicPartition
+              + " got more batches in the same request");
+    }
+    LOGGER.debug(
+        "Duplicate batch for {} acknowledged with its original offsets {}..{}",
+        topicPartition,
+        original.firstOffset(),
+        original.lastOffset());
+    return new LogAppendResult(
+        original.firstOffset(),
+        original.lastOffset(),
+        timestampType == TimestampType.LOG_APPEND_TIME ? original.timestamp() : -1,
+        logStartOffset);
+  }
+
+  // ---- end of the producer state hook ----
 }

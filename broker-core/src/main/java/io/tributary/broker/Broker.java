@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.broker.internal.handler.BrokerIdentity;
 import io.tributary.broker.internal.handler.CreateTopicsHandler;
 import io.tributary.broker.internal.handler.DelayedFetches;
+import io.tributary.broker.internal.handler.DeleteRecordsHandler;
 import io.tributary.broker.internal.handler.FetchHandler;
 import io.tributary.broker.internal.handler.ListOffsetsHandler;
 import io.tributary.broker.internal.handler.MetadataHandler;
@@ -79,6 +80,13 @@ public final class Broker implements AutoCloseable {
       requestThreads =
           Executors.newFixedThreadPool(config.ioThreads(), Threads.daemon("broker-request"));
       scheduler = Executors.newScheduledThreadPool(1, Threads.daemon("broker-scheduler"));
+      logs.startBackgroundTasks(
+          scheduler,
+          new LogManager.BackgroundSettings(
+              config.retentionCheckIntervalMs(),
+              config.flushSchedulerIntervalMs(),
+              config.cleanerEnabled(),
+              config.cleanerBackoffMs()));
       DelayedFetches delayedFetches = new DelayedFetches(scheduler);
       logs.addAppendListener(delayedFetches::appended);
 
@@ -96,7 +104,8 @@ public final class Broker implements AutoCloseable {
                   new ProduceHandler(logs),
                   new FetchHandler(logs, delayedFetches),
                   new ListOffsetsHandler(logs),
-                  new CreateTopicsHandler(logs, creationDefaults)),
+                  new CreateTopicsHandler(logs, creationDefaults),
+                  new DeleteRecordsHandler(logs)),
               requestThreads,
               List.of());
       KafkaServer server =
@@ -191,5 +200,24 @@ public final class Broker implements AutoCloseable {
     logs.close();
     dataDirectory.close();
     LOGGER.info("broker-core stopped");
+  }
+
+  /**
+   * Stops as a crash would, for tests of recovery: stops serving at once and closes the logs
+   * without flushing them or writing the clean shutdown marker, so the next start recovers the
+   * data directory. What was written stays in the OS, as after {@code kill -9}.
+   */
+  public void halt() {
+    LOGGER.warn("Halting broker-core on {} without a clean shutdown", bootstrapServers());
+    server.close();
+    requestThreads.shutdownNow();
+    scheduler.shutdownNow();
+    try {
+      requestThreads.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    logs.halt();
+    dataDirectory.close();
   }
 }

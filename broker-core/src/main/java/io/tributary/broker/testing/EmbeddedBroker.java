@@ -79,6 +79,25 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the broker as a crash would ({@link Broker#halt()}): no flush, no clean shutdown marker.
+   * Follow with {@link #restart()} (or {@link #startAgain()}) to see it recover.
+   */
+  public void crash() {
+    if (broker != null) {
+      broker.halt();
+      broker = null;
+    }
+  }
+
+  /** Starts a stopped (or crashed) broker on the same data directory and port. */
+  public void startAgain() {
+    if (broker != null) {
+      throw new IllegalStateException("The broker is running; stop() or crash() it first");
+    }
+    broker = Broker.start(new BrokerConfig(settings));
+  }
+
   /** Starts the broker again on the same data directory and port. */
   public void restart() {
     stop();

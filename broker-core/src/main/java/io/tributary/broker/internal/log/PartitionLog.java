@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.apache.kafka.common.InvalidRecordException;
@@ -34,8 +38,19 @@ import org.slf4j.LoggerFactory;
  * <p>The broker assigns offsets: each appended batch gets the next offsets, written into its header
  * (the part the CRC does not cover), and is stored as the producer sent it.
  *
- * <p>Thread-safety: appends are serialised by this object's lock; reads take no lock and see
- * everything up to the last completed append through the volatile {@link LogEnd}.
+ * <p>Files besides the segments: {@code log-start-offset.checkpoint} (the log start offset set by
+ * DeleteRecords; the effective start is the larger of it and the first segment's base offset) and
+ * {@code cleaner-offset.checkpoint} (for compacted logs, where the dirty part begins). Both hold
+ * one decimal offset and are replaced atomically.
+ *
+ * <p>Durability: the flush policy (flush.messages, flush.ms) decides when appends are fsynced;
+ * with flush.messages=1 every append is fsynced before {@link #append} returns. Opening recovers
+ * the log (see {@link LogRecovery}).
+ *
+ * <p>Thread-safety: appends, rolls, retention, segment swaps and DeleteRecords are serialised by
+ * this object's lock; reads take no lock and see everything up to the last completed append
+ * through the volatile {@link LogEnd}. Segments removed by retention or cleaning stay open for
+ * {@link #SEGMENT_CLOSE_DELAY_MS} so that reads in flight complete.
  */
 public final class PartitionLog implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(PartitionLog.class);
@@ -43,18 +58,32 @@ public final class PartitionLog implements AutoCloseable {
   /** The one leader epoch this single-node broker ever has (Metadata announces the same). */
   public static final int LEADER_EPOCH = 0;
 
+  /** How long a removed segment stays open for reads in flight before its file is deleted. */
+  static final long SEGMENT_CLOSE_DELAY_MS = 60_000;
+
+  static final String LOG_START_CHECKPOINT = "log-start-offset.checkpoint";
+  static final String CLEANER_CHECKPOINT = "cleaner-offset.checkpoint";
+
   private final TopicPartition topicPartition;
   private final Path dir;
   private final Clock clock;
   private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
+  private final ConcurrentLinkedQueue<Retired> retired = new ConcurrentLinkedQueue<>();
   private volatile LogConfig config;
   private volatile LogEnd end;
   private volatile long logStartOffset;
+  private volatile long recoveryPoint;
+  private volatile long firstDirtyOffset;
+  private volatile long tombstoneHorizonMs;
+  private volatile boolean closed;
   private long unflushedMessages;
-  private long lastFlushMs;
+  private long firstUnflushedMs = -1;
+  private long flushCount;
 
   /** The published end of the log: readers never look past it. */
   private record LogEnd(long nextOffset, long activeBaseOffset, int activePosition) {}
+
+  private record Retired(LogSegment segment, long atMs) {}
 
   private PartitionLog(TopicPartition topicPartition, Path dir, LogConfig config, Clock clock) {
     this.topicPartition = requireNonNull(topicPartition, "topicPartition is null");
@@ -63,34 +92,40 @@ public final class PartitionLog implements AutoCloseable {
     this.clock = requireNonNull(clock, "clock is null");
   }
 
-  /** Opens (creating if needed) the log in {@code dir}. */
+  /** Opens (creating if needed) the log in {@code dir}, recovering its tail as after a crash. */
   public static PartitionLog open(
       TopicPartition topicPartition, Path dir, LogConfig config, Clock clock) throws IOException {
+    return open(topicPartition, dir, config, clock, false);
+  }
+
+  /**
+   * Opens (creating if needed) the log in {@code dir}.
+   *
+   * @param cleanShutdown whether the log was closed cleanly, so its indexes and tail are trusted
+   */
+  public static PartitionLog open(
+      TopicPartition topicPartition, Path dir, LogConfig config, Clock clock, boolean cleanShutdown)
+      throws IOException {
     Files.createDirectories(dir);
     PartitionLog log = new PartitionLog(topicPartition, dir, config, clock);
-    log.load();
+    log.load(cleanShutdown);
     return log;
   }
 
-  private void load() throws IOException {
+  private void load(boolean cleanShutdown) throws IOException {
     long now = clock.millis();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(LogSegment.LOG_SUFFIX)) {
-          long base =
-              Long.parseLong(name.substring(0, name.length() - LogSegment.LOG_SUFFIX.length()));
-          segments.put(base, LogSegment.open(dir, base, now));
-        }
-      }
-    }
-    if (segments.isEmpty()) {
-      segments.put(0L, LogSegment.open(dir, 0L, now));
+    List<Long> bases = LogRecovery.repairFiles(dir);
+    for (LogSegment segment :
+        LogRecovery.loadSegments(topicPartition, dir, bases, config, now, cleanShutdown)) {
+      segments.put(segment.baseOffset(), segment);
     }
     LogSegment active = segments.lastEntry().getValue();
-    logStartOffset = segments.firstKey();
     end = new LogEnd(active.nextOffset(), active.baseOffset(), active.sizeInBytes());
-    lastFlushMs = now;
+    long checkpointed = OffsetCheckpoint.read(dir.resolve(LOG_START_CHECKPOINT), 0);
+    logStartOffset = Math.min(Math.max(checkpointed, segments.firstKey()), end.nextOffset());
+    firstDirtyOffset = OffsetCheckpoint.read(dir.resolve(CLEANER_CHECKPOINT), 0);
+    recoveryPoint = end.nextOffset();
+    tombstoneHorizonMs = 0;
   }
 
   public TopicPartition topicPartition() {
@@ -119,12 +154,25 @@ public final class PartitionLog implements AutoCloseable {
     return end.nextOffset();
   }
 
+  /** Everything below this offset has been fsynced. */
+  public long recoveryPoint() {
+    return recoveryPoint;
+  }
+
+  /** How many times this log fsynced its active segment (for tests of the flush policy). */
+  public synchronized long flushCount() {
+    return flushCount;
+  }
+
   /**
    * Validates the batches, assigns them offsets and appends them.
    *
    * @throws CorruptRecordException when a batch fails its CRC or the buffer ends mid-batch
    * @throws RecordTooLargeException when a batch exceeds max.message.bytes
    * @throws UnsupportedForMessageFormatException for batches older than magic v2
+   * @throws InvalidRecordException for a record without a key in a compacted topic
+   * @throws org.apache.kafka.common.errors.InvalidTimestampException for a CreateTime timestamp
+   *     outside message.timestamp.before.max.ms / after.max.ms
    */
   public synchronized LogAppendResult append(MemoryRecords records, TimestampType timestampType) {
     LogConfig cfg = config;
@@ -154,6 +202,7 @@ public final class PartitionLog implements AutoCloseable {
         throw new InvalidRecordException(
             "Batch with " + count + " records and last offset delta " + delta + " is invalid");
       }
+      AppendValidator.validate(topicPartition, batch, cfg, timestampType, now);
       batch.setLastOffset(next + delta);
       batch.setPartitionLeaderEpoch(LEADER_EPOCH);
       if (timestampType == TimestampType.LOG_APPEND_TIME) {
@@ -174,15 +223,16 @@ public final class PartitionLog implements AutoCloseable {
               + " form whole record batches");
     }
     try {
-      LogSegment active = maybeRoll(records.sizeInBytes(), now);
+      LogSegment active = maybeRoll(records.sizeInBytes(), next - 1, now);
       active.append(records);
-      unflushedMessages += messages;
-      if (unflushedMessages >= cfg.flushMessages() || now - lastFlushMs >= cfg.flushMs()) {
-        active.flush();
-        unflushedMessages = 0;
-        lastFlushMs = now;
-      }
       end = new LogEnd(next, active.baseOffset(), active.sizeInBytes());
+      unflushedMessages += messages;
+      if (firstUnflushedMs < 0) {
+        firstUnflushedMs = now;
+      }
+      if (unflushedMessages >= cfg.flushMessages() || now - firstUnflushedMs >= cfg.flushMs()) {
+        flushActive(now);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Append to " + topicPartition + " failed", e);
     }
@@ -190,19 +240,39 @@ public final class PartitionLog implements AutoCloseable {
         first, next - 1, timestampType == TimestampType.LOG_APPEND_TIME ? now : -1, logStartOffset);
   }
 
-  private LogSegment maybeRoll(int incomingBytes, long now) throws IOException {
+  private LogSegment maybeRoll(int incomingBytes, long lastOffset, long now) throws IOException {
     LogSegment active = segments.lastEntry().getValue();
     boolean full = (long) active.sizeInBytes() + incomingBytes > config.segmentBytes();
     boolean old = now - active.createdMs() >= config.segmentMs();
-    if (active.sizeInBytes() > 0 && (full || old)) {
-      active.flush();
-      long base = end.nextOffset();
-      LogSegment rolled = LogSegment.open(dir, base, now);
-      segments.put(base, rolled);
-      LOGGER.debug("Rolled {} to a new segment at offset {}", topicPartition, base);
-      return rolled;
+    if (active.sizeInBytes() > 0 && (full || old || !active.canAppend(lastOffset))) {
+      return roll(now);
     }
     return active;
+  }
+
+  private LogSegment roll(long now) throws IOException {
+    LogSegment active = segments.lastEntry().getValue();
+    active.onBecomeInactive();
+    flushCount++;
+    recoveryPoint = end.nextOffset();
+    unflushedMessages = 0;
+    firstUnflushedMs = -1;
+    long base = end.nextOffset();
+    LogSegment rolled = LogSegment.open(dir, base, config, now, "");
+    rolled.recover();
+    segments.put(base, rolled);
+    end = new LogEnd(base, base, 0);
+    LOGGER.debug("Rolled {} to a new segment at offset {}", topicPartition, base);
+    return rolled;
+  }
+
+  private void flushActive(long now) throws IOException {
+    long upTo = end.nextOffset();
+    segments.lastEntry().getValue().flush();
+    flushCount++;
+    recoveryPoint = upTo;
+    unflushedMessages = 0;
+    firstUnflushedMs = -1;
   }
 
   /**
@@ -232,12 +302,13 @@ public final class PartitionLog implements AutoCloseable {
     }
     try {
       Map.Entry<Long, LogSegment> entry = segments.floorEntry(fetchOffset);
+      if (entry == null) {
+        entry = segments.firstEntry();
+      }
       while (entry != null) {
         LogSegment segment = entry.getValue();
-        int limit =
-            segment.baseOffset() == snapshot.activeBaseOffset()
-                ? snapshot.activePosition()
-                : segment.sizeInBytes();
+        boolean active = segment.baseOffset() == snapshot.activeBaseOffset();
+        int limit = active ? snapshot.activePosition() : segment.sizeInBytes();
         LogOffsetPosition found = segment.find(fetchOffset);
         if (found != null && found.position < limit) {
           int available = limit - found.position;
@@ -251,7 +322,7 @@ public final class PartitionLog implements AutoCloseable {
           FileRecords slice = segment.slice(found.position, size);
           return new LogReadResult(slice, snapshot.nextOffset(), start);
         }
-        if (segment.baseOffset() == snapshot.activeBaseOffset()) {
+        if (active || segment.baseOffset() > snapshot.activeBaseOffset()) {
           break;
         }
         entry = segments.higherEntry(entry.getKey());
@@ -263,15 +334,21 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   /**
-   * The first record whose timestamp is at or after {@code timestampMs}.
+   * The first record whose timestamp is at or after {@code timestampMs}, found through the
+   * segments' largest timestamps and time indexes.
    *
    * @return empty when no record is that recent
    */
   public Optional<TimestampAndOffset> offsetForTimestamp(long timestampMs) {
     LogEnd snapshot = end;
-    for (LogSegment segment : segments.values()) {
-      TimestampAndOffset found =
-          segment.records().searchForTimestamp(timestampMs, 0, logStartOffset);
+    long start = logStartOffset;
+    Long from = segments.floorKey(start);
+    for (LogSegment segment :
+        (from == null ? segments : segments.tailMap(from, true)).values()) {
+      if (segment.maxTimestamp() < timestampMs) {
+        continue;
+      }
+      TimestampAndOffset found = segment.findByTimestamp(timestampMs, start);
       if (found != null && found.offset < snapshot.nextOffset()) {
         return Optional.of(found);
       }
@@ -281,48 +358,229 @@ public final class PartitionLog implements AutoCloseable {
 
   /** The record with the largest timestamp (the first one on ties), if any. */
   public Optional<TimestampAndOffset> maxTimestampAndOffset() {
-    TimestampAndOffset best = null;
+    LogSegment best = null;
     for (LogSegment segment : segments.values()) {
-      TimestampAndOffset candidate = segment.records().largestTimestampAfter(0);
-      if (candidate != null
-          && candidate.offset >= 0
-          && (best == null || candidate.timestamp > best.timestamp)) {
-        best = candidate;
+      if (segment.maxTimestamp() >= 0
+          && segment.nextOffset() > logStartOffset
+          && (best == null || segment.maxTimestamp() > best.maxTimestamp())) {
+        best = segment;
       }
     }
-    return Optional.ofNullable(best);
+    if (best == null) {
+      return Optional.empty();
+    }
+    TimestampAndOffset found = best.records().largestTimestampAfter(0);
+    return found != null && found.offset >= 0 ? Optional.of(found) : Optional.empty();
   }
 
   /** Forces everything appended so far to disk. */
   public synchronized void flush() {
     try {
-      segments.lastEntry().getValue().flush();
-      unflushedMessages = 0;
-      lastFlushMs = clock.millis();
+      flushActive(clock.millis());
     } catch (IOException e) {
       throw new UncheckedIOException("Flush of " + topicPartition + " failed", e);
     }
   }
 
+  /** Flushes when the oldest unflushed append is older than flush.ms (called periodically). */
+  public synchronized void maybeFlushByTime() {
+    long now = clock.millis();
+    if (!closed && firstUnflushedMs >= 0 && now - firstUnflushedMs >= config.flushMs()) {
+      flush();
+    }
+  }
+
+  /**
+   * Moves the log start offset to {@code offset} (DeleteRecords): reads below it fail with
+   * OFFSET_OUT_OF_RANGE; the new start is checkpointed before this returns, and whole segments
+   * below it are removed.
+   *
+   * @param offset the new log start offset; -1 means the high watermark
+   * @return the log start offset afterwards (never lower than before)
+   * @throws OffsetOutOfRangeException when the offset is above the high watermark or below -1
+   */
+  public synchronized long deleteRecordsBefore(long offset) {
+    long target = offset == -1 ? highWatermark() : offset;
+    if (target < 0 || target > highWatermark()) {
+      throw new OffsetOutOfRangeException(
+          "Cannot delete records of "
+              + topicPartition
+              + " before offset "
+              + offset
+              + ": it must be between 0 and the high watermark "
+              + highWatermark()
+              + " (or -1 for the high watermark)");
+    }
+    if (target > logStartOffset) {
+      try {
+        OffsetCheckpoint.write(dir.resolve(LOG_START_CHECKPOINT), target);
+        logStartOffset = target;
+        LOGGER.info("Log start offset of {} moved to {} by DeleteRecords", topicPartition, target);
+        enforceRetention();
+      } catch (IOException e) {
+        throw new UncheckedIOException("DeleteRecords on " + topicPartition + " failed", e);
+      }
+    }
+    return logStartOffset;
+  }
+
+  /**
+   * Applies retention (see {@link RetentionPolicy}): rolls the active segment when it is older than
+   * segment.ms or breaches retention.ms, removes deletable segments and advances the log start
+   * offset; then deletes segments removed long enough ago.
+   *
+   * @return the number of segments removed
+   */
+  public int enforceRetention() throws IOException {
+    long now = clock.millis();
+    int removed = 0;
+    synchronized (this) {
+      if (closed) {
+        return 0;
+      }
+      LogSegment active = segments.lastEntry().getValue();
+      if (active.sizeInBytes() > 0
+          && (now - active.createdMs() >= config.segmentMs()
+              || RetentionPolicy.activeBreachesTime(active, config, now))) {
+        roll(now);
+      }
+      List<LogSegment> all = new ArrayList<>(segments.values());
+      RetentionPolicy.Decision decision =
+          RetentionPolicy.deletable(all, config, logStartOffset, now);
+      if (!decision.segments().isEmpty()) {
+        List<LogSegment> doomed = decision.segments();
+        long newStart = all.get(doomed.size()).baseOffset();
+        logStartOffset = Math.max(logStartOffset, newStart);
+        for (LogSegment segment : doomed) {
+          segments.remove(segment.baseOffset());
+          segment.retire();
+          retired.add(new Retired(segment, now));
+        }
+        removed = doomed.size();
+        LOGGER.info(
+            "Deleted {} segments of {} (offsets {} to {}) by {}; log start offset now {}",
+            removed,
+            topicPartition,
+            doomed.get(0).baseOffset(),
+            newStart - 1,
+            decision.reason().description,
+            logStartOffset);
+      }
+    }
+    purgeRetired(now - SEGMENT_CLOSE_DELAY_MS);
+    return removed;
+  }
+
+  private void purgeRetired(long retiredBeforeMs) throws IOException {
+    Iterator<Retired> it = retired.iterator();
+    while (it.hasNext()) {
+      Retired r = it.next();
+      if (r.atMs() <= retiredBeforeMs) {
+        r.segment().delete();
+        it.remove();
+      }
+    }
+  }
+
+  /** The segments in offset order, the active one last (a snapshot, for the cleaner). */
+  List<LogSegment> segments() {
+    return new ArrayList<>(segments.values());
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  long firstDirtyOffset() {
+    return firstDirtyOffset;
+  }
+
+  long tombstoneHorizonMs() {
+    return tombstoneHorizonMs;
+  }
+
+  /** Records how far the cleaner got and when its kept tombstones become removable. */
+  synchronized void cleaned(long newFirstDirty, long nextTombstoneHorizonMs) throws IOException {
+    if (closed) {
+      return;
+    }
+    OffsetCheckpoint.write(dir.resolve(CLEANER_CHECKPOINT), newFirstDirty);
+    firstDirtyOffset = newFirstDirty;
+    tombstoneHorizonMs = nextTombstoneHorizonMs;
+  }
+
+  /**
+   * Swaps a cleaned segment (files suffixed {@code .swap}, fsynced) in for {@code old}: the old
+   * log file becomes {@code .log.deleted} and its indexes go, then the swap files take the
+   * segment's names, the log file last (a crash in between is finished by {@link LogRecovery}).
+   *
+   * @return false when {@code old} is no longer in the log (retention removed it, or the log was
+   *     closed); the caller then deletes the cleaned files
+   */
+  synchronized boolean replaceSegment(LogSegment old, LogSegment cleaned) throws IOException {
+    if (closed || segments.get(old.baseOffset()) != old || old == segments.lastEntry().getValue()) {
+      return false;
+    }
+    old.retire();
+    cleaned.renameSuffix(LogSegment.SWAP, "");
+    AtomicFiles.syncDirectory(dir);
+    segments.put(old.baseOffset(), cleaned);
+    retired.add(new Retired(old, clock.millis()));
+    return true;
+  }
+
+  /** Closes cleanly: the active segment is fsynced with its indexes. */
   @Override
   public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    segments.lastEntry().getValue().onBecomeInactive();
     for (LogSegment segment : segments.values()) {
-      segment.flush();
       segment.close();
+    }
+    purgeRetired(Long.MAX_VALUE);
+  }
+
+  /**
+   * Closes every file without flushing, as a crash would leave them (for tests of recovery; the
+   * OS still holds what was written, as after {@code kill -9}).
+   */
+  public synchronized void halt() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (LogSegment segment : segments.values()) {
+      segment.closeWithoutFlush();
+    }
+    for (Retired r : retired) {
+      r.segment().closeWithoutFlush();
     }
   }
 
   /** Closes and removes every file of this log. */
   public synchronized void delete() throws IOException {
+    closed = true;
     for (LogSegment segment : segments.values()) {
       segment.delete();
     }
     segments.clear();
+    purgeRetired(Long.MAX_VALUE);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         Files.deleteIfExists(file);
       }
     }
     Files.deleteIfExists(dir);
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 }

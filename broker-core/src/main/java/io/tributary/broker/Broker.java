@@ -204,8 +204,8 @@ public final class Broker implements AutoCloseable {
 
   /**
    * Stops as a crash would, for tests of recovery: stops serving at once and closes the logs
-   * without flushing them or writing the clean shutdown marker, so the next start recovers the
-   * data directory. What was written stays in the OS, as after {@code kill -9}.
+   * without flushing them or writing the clean shutdown marker, so the next start recovers the data
+   * directory. What was written stays in the OS, as after {@code kill -9}.
    */
   public void halt() {
     LOGGER.warn("Halting broker-core on {} without a clean shutdown", bootstrapServers());

@@ -26,12 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One cleaning pass over one compacted log.
  *
- * <p>The cleanable range is every segment before the active one, up to the first segment holding
- * a record younger than min.compaction.lag.ms. Its dirty part starts at the log's cleaner
- * checkpoint. The pass maps each key in the dirty part to its latest offset, then rewrites every
- * cleanable segment through kafka's {@link MemoryRecords#filterTo}: a record goes when a later
- * record has its key; batches keep their offsets, producer id, epoch, sequence and timestamps;
- * empty batches go.
+ * <p>The cleanable range is every segment before the active one, up to the first segment holding a
+ * record younger than min.compaction.lag.ms. Its dirty part starts at the log's cleaner checkpoint.
+ * The pass maps each key in the dirty part to its latest offset, then rewrites every cleanable
+ * segment through kafka's {@link MemoryRecords#filterTo}: a record goes when a later record has its
+ * key; batches keep their offsets, producer id, epoch, sequence and timestamps; empty batches go.
  *
  * <p>Tombstones (records with a key and a null value): the first pass that keeps one stamps its
  * batch with a delete horizon (now + delete.retention.ms, in the batch header, as Kafka does since
@@ -39,13 +38,13 @@ import org.slf4j.LoggerFactory;
  * delete.retention.ms after the segment holding it was first cleaned, and this survives restarts
  * because the horizon is in the data.
  *
- * <p>Crash safety of the swap, per segment: the output is written to {@code <base>.*.cleaned}
- * and fsynced; the files are renamed to {@code .swap} (indexes first, the log last: the log's
- * rename commits the swap); then, under the log's lock, the old log becomes {@code .log.deleted},
- * its indexes go, and the swap files take the segment's names (log last). {@link LogRecovery}
- * finishes a committed swap and drops an uncommitted one, whatever step a crash interrupted.
- * Reads and appends continue throughout: appends never touch cleanable segments, and readers
- * holding the old segment keep reading it until it is closed, a minute later.
+ * <p>Crash safety of the swap, per segment: the output is written to {@code <base>.*.cleaned} and
+ * fsynced; the files are renamed to {@code .swap} (indexes first, the log last: the log's rename
+ * commits the swap); then, under the log's lock, the old log becomes {@code .log.deleted}, its
+ * indexes go, and the swap files take the segment's names (log last). {@link LogRecovery} finishes
+ * a committed swap and drops an uncommitted one, whatever step a crash interrupted. Reads and
+ * appends continue throughout: appends never touch cleanable segments, and readers holding the old
+ * segment keep reading it until it is closed, a minute later.
  *
  * <p>Not thread-safe; run by the single cleaner thread.
  */
@@ -205,7 +204,7 @@ final class Compaction {
     LogSegment cleaned = LogSegment.open(dir, base, log.config(), nowMs, LogSegment.CLEANED);
     boolean changed = false;
     try {
-      RecordFilter filter = new Filter(latest);
+      RecordFilter filter = new Filter(latest, segment.nextOffset() - 1);
       List<FileChannelRecordBatch> chunk = new ArrayList<>();
       int chunkBytes = 0;
       for (FileChannelRecordBatch batch : segment.records().batches()) {
@@ -242,8 +241,7 @@ final class Compaction {
       LogSegment cleaned)
       throws IOException {
     ByteBuffer input = ByteBuffer.allocate(bytes);
-    segment.records().readInto(input, chunk.get(0).position());
-    input.flip();
+    segment.records().readInto(input, chunk.get(0).position()); // leaves the buffer flipped
     ByteBuffer original = input.duplicate();
     FilterResult result =
         MemoryRecords.readableRecords(input)
@@ -264,15 +262,25 @@ final class Compaction {
   /** Keeps the latest record per key; drops tombstones past their delete horizon. */
   private final class Filter extends RecordFilter {
     private final Map<ByteBuffer, Long> latest;
+    private final long segmentLastOffset;
 
-    Filter(Map<ByteBuffer, Long> latest) {
+    Filter(Map<ByteBuffer, Long> latest, long segmentLastOffset) {
       super(nowMs, log.config().deleteRetentionMs());
       this.latest = latest;
+      this.segmentLastOffset = segmentLastOffset;
     }
 
+    /**
+     * A segment's last batch stays, emptied if need be, so the segment keeps its last offset:
+     * consumers fetching in the gap it leaves move past it, and recovery sees the same offsets.
+     */
     @Override
     protected BatchRetentionResult checkBatchRetention(RecordBatch batch) {
-      return new BatchRetentionResult(BatchRetention.DELETE_EMPTY, false);
+      return new BatchRetentionResult(
+          batch.lastOffset() == segmentLastOffset
+              ? BatchRetention.RETAIN_EMPTY
+              : BatchRetention.DELETE_EMPTY,
+          false);
     }
 
     @Override

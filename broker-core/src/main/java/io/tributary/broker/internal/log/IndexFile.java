@@ -18,9 +18,9 @@ import java.nio.file.StandardOpenOption;
  * mapped index of a deleted or renamed segment would keep its pages (and, on some platforms, the
  * file) until the garbage collector gets to it; and a preallocated, mapped file has a tail of zeros
  * whose meaning after a crash must be guessed. Here the file is exactly as long as its valid
- * entries, the mirror costs the same memory a mapped file's resident pages would, lookups are binary
- * searches in that mirror, and a segment's index is at most segment.index.bytes (a full index rolls
- * the segment), so the mirror never grows past it.
+ * entries, the mirror costs the same memory a mapped file's resident pages would, lookups are
+ * binary searches in that mirror, and a segment's index is at most segment.index.bytes (a full
+ * index rolls the segment), so the mirror never grows past it.
  *
  * <p>Crash behaviour: entries are written after the log bytes they point to; the file is fsynced on
  * {@link #flush()} (segment roll and close). A torn or missing index is detected by the owner's

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * max.compaction.lag.ms, or a tombstone it kept has passed its delete horizon.
  *
  * <p>Lifecycle: {@link #start()}, then {@link #close()} (waits for the pass in progress). A failing
- * pass is logged at WARN with the partition and retried after the backoff; the log is untouched
- * by a failed pass (cleaned files are only swapped in when complete).
+ * pass is logged at WARN with the partition and retried after the backoff; the log is untouched by
+ * a failed pass (cleaned files are only swapped in when complete).
  */
 public final class LogCleaner implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(LogCleaner.class);

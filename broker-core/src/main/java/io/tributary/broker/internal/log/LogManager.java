@@ -395,8 +395,8 @@ public final class LogManager implements AutoCloseable {
   }
 
   /**
-   * Flushes and closes every log, then writes the clean shutdown marker (only when every log
-   * closed without error).
+   * Flushes and closes every log, then writes the clean shutdown marker (only when every log closed
+   * without error).
    */
   @Override
   public synchronized void close() {

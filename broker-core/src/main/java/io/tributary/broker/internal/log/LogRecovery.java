@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code *.cleaned}: a cleaner output not yet committed; deleted (the original segment is
  *       intact).
  *   <li>{@code <base>.log.swap}: a cleaner output that was committed (fsynced, then renamed); the
- *       swap is finished: the old {@code <base>.log} (or {@code .log.deleted}) and every index
- *       file of that base go, the {@code .swap} log becomes {@code <base>.log}, and its indexes are
+ *       swap is finished: the old {@code <base>.log} (or {@code .log.deleted}) and every index file
+ *       of that base go, the {@code .swap} log becomes {@code <base>.log}, and its indexes are
  *       rebuilt by the segment's sanity check.
  *   <li>{@code *.index.swap} / {@code *.timeindex.swap} without a {@code .log.swap}: the crash came
  *       before the commit; deleted.

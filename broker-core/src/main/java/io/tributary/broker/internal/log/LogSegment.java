@@ -22,9 +22,9 @@ import org.apache.kafka.common.record.RecordBatch;
  * on all three names, then {@code .swap} (see {@link LogCleaner}); a segment retired by retention
  * or cleaning has its log renamed to {@code .log.deleted} until it is closed.
  *
- * <p>Byte layout of the {@code .log} file: Kafka record batches (magic v2) back to back, exactly
- * as producers sent them, with offsets (and the partition leader epoch, LogAppendTime timestamps)
- * set by the broker in the part of the header the CRC does not cover.
+ * <p>Byte layout of the {@code .log} file: Kafka record batches (magic v2) back to back, exactly as
+ * producers sent them, with offsets (and the partition leader epoch, LogAppendTime timestamps) set
+ * by the broker in the part of the header the CRC does not cover.
  *
  * <p>Crash behaviour: the log bytes are written before the index entries that point at them; an
  * fsync ({@link #flush()}) covers the log only, the indexes are fsynced when the segment rolls or
@@ -75,8 +75,8 @@ final class LogSegment implements AutoCloseable {
   }
 
   /**
-   * Opens the segment's files (creating empty ones if absent) without looking at the log's
-   * content; follow with {@link #loadTrusted()} or {@link #recover()}.
+   * Opens the segment's files (creating empty ones if absent) without looking at the log's content;
+   * follow with {@link #loadTrusted()} or {@link #recover()}.
    */
   static LogSegment open(Path dir, long baseOffset, LogConfig config, long nowMs, String suffix)
       throws IOException {
@@ -317,7 +317,9 @@ final class LogSegment implements AutoCloseable {
     timeIndex.flush();
   }
 
-  /** Renames all three files from one suffix to another (e.g. {@code .cleaned} to {@code .swap}). */
+  /**
+   * Renames all three files from one suffix to another (e.g. {@code .cleaned} to {@code .swap}).
+   */
   void renameSuffix(String from, String to) throws IOException {
     offsetIndex.renameTo(strip(offsetIndex.path(), from, to));
     timeIndex.renameTo(strip(timeIndex.path(), from, to));

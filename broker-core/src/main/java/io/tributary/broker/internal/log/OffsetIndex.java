@@ -37,7 +37,12 @@ final class OffsetIndex extends IndexFile {
     int n = entries();
     if (n > 0 && (offset <= offsetAt(n - 1) || position <= positionAt(n - 1))) {
       throw new IllegalArgumentException(
-          "Index entry (" + offset + ", " + position + ") does not follow the last one in " + path());
+          "Index entry ("
+              + offset
+              + ", "
+              + position
+              + ") does not follow the last one in "
+              + path());
     }
     scratch.clear();
     scratch.putInt(0, relative(offset)).putInt(4, position);

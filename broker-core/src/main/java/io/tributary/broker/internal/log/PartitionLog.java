@@ -43,14 +43,14 @@ import org.slf4j.LoggerFactory;
  * {@code cleaner-offset.checkpoint} (for compacted logs, where the dirty part begins). Both hold
  * one decimal offset and are replaced atomically.
  *
- * <p>Durability: the flush policy (flush.messages, flush.ms) decides when appends are fsynced;
- * with flush.messages=1 every append is fsynced before {@link #append} returns. Opening recovers
- * the log (see {@link LogRecovery}).
+ * <p>Durability: the flush policy (flush.messages, flush.ms) decides when appends are fsynced; with
+ * flush.messages=1 every append is fsynced before {@link #append} returns. Opening recovers the log
+ * (see {@link LogRecovery}).
  *
  * <p>Thread-safety: appends, rolls, retention, segment swaps and DeleteRecords are serialised by
- * this object's lock; reads take no lock and see everything up to the last completed append
- * through the volatile {@link LogEnd}. Segments removed by retention or cleaning stay open for
- * {@link #SEGMENT_CLOSE_DELAY_MS} so that reads in flight complete.
+ * this object's lock; reads take no lock and see everything up to the last completed append through
+ * the volatile {@link LogEnd}. Segments removed by retention or cleaning stay open for {@link
+ * #SEGMENT_CLOSE_DELAY_MS} so that reads in flight complete.
  */
 public final class PartitionLog implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(PartitionLog.class);
@@ -343,8 +343,7 @@ public final class PartitionLog implements AutoCloseable {
     LogEnd snapshot = end;
     long start = logStartOffset;
     Long from = segments.floorKey(start);
-    for (LogSegment segment :
-        (from == null ? segments : segments.tailMap(from, true)).values()) {
+    for (LogSegment segment : (from == null ? segments : segments.tailMap(from, true)).values()) {
       if (segment.maxTimestamp() < timestampMs) {
         continue;
       }
@@ -514,9 +513,9 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   /**
-   * Swaps a cleaned segment (files suffixed {@code .swap}, fsynced) in for {@code old}: the old
-   * log file becomes {@code .log.deleted} and its indexes go, then the swap files take the
-   * segment's names, the log file last (a crash in between is finished by {@link LogRecovery}).
+   * Swaps a cleaned segment (files suffixed {@code .swap}, fsynced) in for {@code old}: the old log
+   * file becomes {@code .log.deleted} and its indexes go, then the swap files take the segment's
+   * names, the log file last (a crash in between is finished by {@link LogRecovery}).
    *
    * @return false when {@code old} is no longer in the log (retention removed it, or the log was
    *     closed); the caller then deletes the cleaned files
@@ -548,8 +547,8 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   /**
-   * Closes every file without flushing, as a crash would leave them (for tests of recovery; the
-   * OS still holds what was written, as after {@code kill -9}).
+   * Closes every file without flushing, as a crash would leave them (for tests of recovery; the OS
+   * still holds what was written, as after {@code kill -9}).
    */
   public synchronized void halt() throws IOException {
     if (closed) {

@@ -11,8 +11,8 @@ import java.util.List;
  * <ul>
  *   <li>always: segments entirely below the log start offset (moved by DeleteRecords);
  *   <li>with cleanup.policy containing {@code delete}: segments whose largest timestamp (the log
- *       file's modification time when its records carry none) is older than now - retention.ms,
- *       and the oldest segments while the partition is larger than retention.bytes.
+ *       file's modification time when its records carry none) is older than now - retention.ms, and
+ *       the oldest segments while the partition is larger than retention.bytes.
  * </ul>
  *
  * <p>Stateless.

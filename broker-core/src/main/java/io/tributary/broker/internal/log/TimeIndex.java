@@ -8,14 +8,14 @@ import java.nio.file.Path;
  * The sparse time index of one segment ({@code <baseOffset>.timeindex}): tells where to start
  * looking for the first record at or after a timestamp.
  *
- * <p>Byte layout: 12-byte entries, big-endian, back to back, no header: {@code int64 timestamp}
- * and {@code int32 relativeOffset}. An entry (t, o) says: the largest timestamp of any batch up to
- * and including the batch holding offset o is t. Timestamps strictly increase from entry to entry.
+ * <p>Byte layout: 12-byte entries, big-endian, back to back, no header: {@code int64 timestamp} and
+ * {@code int32 relativeOffset}. An entry (t, o) says: the largest timestamp of any batch up to and
+ * including the batch holding offset o is t. Timestamps strictly increase from entry to entry.
  * Entries are written alongside offset index entries, and once more when the segment stops being
  * the active one (or is closed), so the last entry holds the segment's largest timestamp.
  *
- * <p>Lookup for a target t returns the last entry whose timestamp is strictly below t: every
- * record up to that entry's batch is older than t, so the search may start there.
+ * <p>Lookup for a target t returns the last entry whose timestamp is strictly below t: every record
+ * up to that entry's batch is older than t, so the search may start there.
  *
  * <p>See {@link IndexFile} for crash behaviour and threading.
  */
@@ -88,8 +88,8 @@ final class TimeIndex extends IndexFile {
   }
 
   /**
-   * The offset from which to search for the first record at or after {@code timestamp}: that of
-   * the last entry below it, or the segment's base offset when there is none.
+   * The offset from which to search for the first record at or after {@code timestamp}: that of the
+   * last entry below it, or the segment's base offset when there is none.
    */
   long lookup(long timestamp) {
     int n = lowerSlot(timestamp);

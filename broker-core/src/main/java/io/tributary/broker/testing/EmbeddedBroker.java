@@ -42,8 +42,11 @@ public final class EmbeddedBroker implements AutoCloseable {
   /** Starts a broker with extra settings (Kafka broker config names). */
   public static EmbeddedBroker start(Map<String, String> settings) {
     try {
-      Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-      Path dir = Files.createTempDirectory("broker-core-");
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+      Files.createDirectories(tmp);
+      // Resolved now: Files.createTempDirectory(prefix) caches java.io.tmpdir at first use, which
+      // may predate the test runner setting it.
+      Path dir = Files.createTempDirectory(tmp, "broker-core-");
       return new EmbeddedBroker(dir, true, settings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -175,12 +175,12 @@ final class LogSegment implements AutoCloseable {
       Iterator<FileChannelRecordBatch> at =
           records.batchesFrom(offsetIndex.positionAt(last)).iterator();
       if (!at.hasNext() || at.next().baseOffset() != offsetIndex.offsetAt(last)) {
-        problem = "its last entry does not point at a batch with its offset";
+        problem = "the offset index's last entry does not point at a batch with its offset";
       }
     }
     if (problem != null) {
       LogRecovery.LOGGER.warn(
-          "Rebuilding the indexes of segment {} in {}: {}", baseOffset, dir, problemOf(problem));
+          "Rebuilding the indexes of segment {} in {}: {}", baseOffset, dir, problem);
       return recover();
     }
     maxTimestamp = timeIndex.lastTimestamp();
@@ -199,10 +199,6 @@ final class LogSegment implements AutoCloseable {
     nextOffset = next;
     bytesSinceLastEntry = position - from;
     return 0;
-  }
-
-  private static String problemOf(String problem) {
-    return "the index " + problem;
   }
 
   /**

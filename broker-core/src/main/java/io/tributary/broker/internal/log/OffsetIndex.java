@@ -99,22 +99,22 @@ final class OffsetIndex extends IndexFile {
    */
   String sanityProblem(int logSize) {
     if (openedWithTornTail()) {
-      return "its length is not a multiple of " + ENTRY_SIZE;
+      return "the offset index length is not a multiple of " + ENTRY_SIZE;
     }
     int n = entries();
     if (n == 0) {
-      return logSize > 0 ? "it is empty but the segment is not" : null;
+      return logSize > 0 ? "the offset index is missing or empty but the segment is not" : null;
     }
     if (positionAt(0) != 0 || offsetAt(0) < baseOffset) {
-      return "its first entry does not point at the segment's first batch";
+      return "the offset index's first entry does not point at the segment's first batch";
     }
     for (int i = 1; i < n; i++) {
       if (offsetAt(i) <= offsetAt(i - 1) || positionAt(i) <= positionAt(i - 1)) {
-        return "entry " + i + " does not follow entry " + (i - 1);
+        return "offset index entry " + i + " does not follow entry " + (i - 1);
       }
     }
     if (positionAt(n - 1) >= logSize) {
-      return "its last entry points past the end of the log (" + logSize + " bytes)";
+      return "the offset index's last entry points past the end of the log (" + logSize + " bytes)";
     }
     return null;
   }

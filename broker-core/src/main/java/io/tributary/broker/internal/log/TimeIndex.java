@@ -103,14 +103,14 @@ final class TimeIndex extends IndexFile {
    */
   String sanityProblem() {
     if (openedWithTornTail()) {
-      return "its length is not a multiple of " + ENTRY_SIZE;
+      return "the time index length is not a multiple of " + ENTRY_SIZE;
     }
     for (int i = 0; i < entries(); i++) {
       if (offsetAt(i) < baseOffset) {
-        return "entry " + i + " points below the segment's base offset";
+        return "time index entry " + i + " points below the segment's base offset";
       }
       if (i > 0 && (timestampAt(i) <= timestampAt(i - 1) || offsetAt(i) < offsetAt(i - 1))) {
-        return "entry " + i + " does not follow entry " + (i - 1);
+        return "time index entry " + i + " does not follow entry " + (i - 1);
       }
     }
     return null;

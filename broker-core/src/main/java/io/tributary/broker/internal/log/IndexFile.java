@@ -37,6 +37,7 @@ abstract class IndexFile implements AutoCloseable {
   private ByteBuffer mirror;
   private volatile int entries;
   private final boolean tornTail;
+  private boolean deleted;
 
   IndexFile(Path path, int entrySize, int maxIndexBytes) throws IOException {
     this.path = requireNonNull(path, "path is null");
@@ -145,9 +146,15 @@ abstract class IndexFile implements AutoCloseable {
     channel.close();
   }
 
-  /** Closes the file and deletes it; lookups in memory keep working. */
-  void deleteFile() throws IOException {
+  /**
+   * Closes the file and deletes it, once: a later call does nothing, as the name may by then belong
+   * to a swapped-in segment's index. Lookups in memory keep working.
+   */
+  synchronized void deleteFile() throws IOException {
     channel.close();
-    Files.deleteIfExists(path);
+    if (!deleted) {
+      Files.deleteIfExists(path);
+      deleted = true;
+    }
   }
 }

@@ -360,8 +360,8 @@ final class LogSegment implements AutoCloseable {
   void delete() throws IOException {
     closeWithoutFlush();
     records.deleteIfExists();
-    Files.deleteIfExists(offsetIndex.path());
-    Files.deleteIfExists(timeIndex.path());
+    offsetIndex.deleteFile();
+    timeIndex.deleteFile();
   }
 
   @Override

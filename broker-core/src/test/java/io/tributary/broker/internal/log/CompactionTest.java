@@ -96,6 +96,16 @@ class CompactionTest {
       after.forEach(r -> live2.put(r.key(), r.value()));
       assertThat(live2).isEqualTo(expected);
     }
+    // And every cleaned segment kept its index files through the swap
+    try (var files = java.nio.file.Files.list(dir)) {
+      for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+        if (java.nio.file.Files.size(log) == 0) {
+          continue;
+        }
+        Path index = Path.of(log.toString().replace(".log", ".index"));
+        assertThat(java.nio.file.Files.size(index)).as("%s", index).isPositive();
+      }
+    }
     // And after reopening, the cleaned log reads the same
     try (PartitionLog log = PartitionLog.open(TP, dir, config(cfg), clock, true)) {
       Map<String, String> live3 = new TreeMap<>();

@@ -7,13 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.TopicPartition;
@@ -67,8 +62,7 @@ public final class PartitionLog implements AutoCloseable {
   private final TopicPartition topicPartition;
   private final Path dir;
   private final Clock clock;
-  private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
-  private final ConcurrentLinkedQueue<Retired> retired = new ConcurrentLinkedQueue<>();
+  private final LogSegments segments = new LogSegments();
   private volatile LogConfig config;
   private volatile LogEnd end;
   private volatile long logStartOffset;
@@ -82,8 +76,6 @@ public final class PartitionLog implements AutoCloseable {
 
   /** The published end of the log: readers never look past it. */
   private record LogEnd(long nextOffset, long activeBaseOffset, int activePosition) {}
-
-  private record Retired(LogSegment segment, long atMs) {}
 
   private PartitionLog(TopicPartition topicPartition, Path dir, LogConfig config, Clock clock) {
     this.topicPartition = requireNonNull(topicPartition, "topicPartition is null");
@@ -117,13 +109,15 @@ public final class PartitionLog implements AutoCloseable {
     List<Long> bases = LogRecovery.repairFiles(dir);
     for (LogSegment segment :
         LogRecovery.loadSegments(topicPartition, dir, bases, config, now, cleanShutdown)) {
-      segments.put(segment.baseOffset(), segment);
+      segments.add(segment);
     }
-    LogSegment active = segments.lastEntry().getValue();
+    LogSegment active = segments.active();
     end = new LogEnd(active.nextOffset(), active.baseOffset(), active.sizeInBytes());
     long checkpointed = OffsetCheckpoint.read(dir.resolve(LOG_START_CHECKPOINT), 0);
-    logStartOffset = Math.min(Math.max(checkpointed, segments.firstKey()), end.nextOffset());
-    firstDirtyOffset = OffsetCheckpoint.read(dir.resolve(CLEANER_CHECKPOINT), 0);
+    logStartOffset =
+        Math.min(Math.max(checkpointed, segments.first().baseOffset()), end.nextOffset());
+    firstDirtyOffset =
+        Math.min(OffsetCheckpoint.read(dir.resolve(CLEANER_CHECKPOINT), 0), end.nextOffset());
     recoveryPoint = end.nextOffset();
     tombstoneHorizonMs = 0;
   }
@@ -241,7 +235,7 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   private LogSegment maybeRoll(int incomingBytes, long lastOffset, long now) throws IOException {
-    LogSegment active = segments.lastEntry().getValue();
+    LogSegment active = segments.active();
     boolean full = (long) active.sizeInBytes() + incomingBytes > config.segmentBytes();
     boolean old = now - active.createdMs() >= config.segmentMs();
     if (active.sizeInBytes() > 0 && (full || old || !active.canAppend(lastOffset))) {
@@ -251,7 +245,7 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   private LogSegment roll(long now) throws IOException {
-    LogSegment active = segments.lastEntry().getValue();
+    LogSegment active = segments.active();
     active.onBecomeInactive();
     flushCount++;
     recoveryPoint = end.nextOffset();
@@ -260,7 +254,7 @@ public final class PartitionLog implements AutoCloseable {
     long base = end.nextOffset();
     LogSegment rolled = LogSegment.open(dir, base, config, now, "");
     rolled.recover();
-    segments.put(base, rolled);
+    segments.add(rolled);
     end = new LogEnd(base, base, 0);
     LOGGER.debug("Rolled {} to a new segment at offset {}", topicPartition, base);
     return rolled;
@@ -268,7 +262,7 @@ public final class PartitionLog implements AutoCloseable {
 
   private void flushActive(long now) throws IOException {
     long upTo = end.nextOffset();
-    segments.lastEntry().getValue().flush();
+    segments.active().flush();
     flushCount++;
     recoveryPoint = upTo;
     unflushedMessages = 0;
@@ -301,12 +295,8 @@ public final class PartitionLog implements AutoCloseable {
       return new LogReadResult(MemoryRecords.EMPTY, snapshot.nextOffset(), start);
     }
     try {
-      Map.Entry<Long, LogSegment> entry = segments.floorEntry(fetchOffset);
-      if (entry == null) {
-        entry = segments.firstEntry();
-      }
-      while (entry != null) {
-        LogSegment segment = entry.getValue();
+      LogSegment segment = segments.floorOrFirst(fetchOffset);
+      while (segment != null) {
         boolean active = segment.baseOffset() == snapshot.activeBaseOffset();
         int limit = active ? snapshot.activePosition() : segment.sizeInBytes();
         LogOffsetPosition found = segment.find(fetchOffset);
@@ -325,7 +315,7 @@ public final class PartitionLog implements AutoCloseable {
         if (active || segment.baseOffset() > snapshot.activeBaseOffset()) {
           break;
         }
-        entry = segments.higherEntry(entry.getKey());
+        segment = segments.next(segment);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Read from " + topicPartition + " failed", e);
@@ -341,35 +331,12 @@ public final class PartitionLog implements AutoCloseable {
    */
   public Optional<TimestampAndOffset> offsetForTimestamp(long timestampMs) {
     LogEnd snapshot = end;
-    long start = logStartOffset;
-    Long from = segments.floorKey(start);
-    for (LogSegment segment : (from == null ? segments : segments.tailMap(from, true)).values()) {
-      if (segment.maxTimestamp() < timestampMs) {
-        continue;
-      }
-      TimestampAndOffset found = segment.findByTimestamp(timestampMs, start);
-      if (found != null && found.offset < snapshot.nextOffset()) {
-        return Optional.of(found);
-      }
-    }
-    return Optional.empty();
+    return segments.offsetForTimestamp(timestampMs, logStartOffset, snapshot.nextOffset());
   }
 
   /** The record with the largest timestamp (the first one on ties), if any. */
   public Optional<TimestampAndOffset> maxTimestampAndOffset() {
-    LogSegment best = null;
-    for (LogSegment segment : segments.values()) {
-      if (segment.maxTimestamp() >= 0
-          && segment.nextOffset() > logStartOffset
-          && (best == null || segment.maxTimestamp() > best.maxTimestamp())) {
-        best = segment;
-      }
-    }
-    if (best == null) {
-      return Optional.empty();
-    }
-    TimestampAndOffset found = best.records().largestTimestampAfter(0);
-    return found != null && found.offset >= 0 ? Optional.of(found) : Optional.empty();
+    return segments.maxTimestampAndOffset(logStartOffset);
   }
 
   /** Forces everything appended so far to disk. */
@@ -437,24 +404,20 @@ public final class PartitionLog implements AutoCloseable {
       if (closed) {
         return 0;
       }
-      LogSegment active = segments.lastEntry().getValue();
+      LogSegment active = segments.active();
       if (active.sizeInBytes() > 0
           && (now - active.createdMs() >= config.segmentMs()
               || RetentionPolicy.activeBreachesTime(active, config, now))) {
         roll(now);
       }
-      List<LogSegment> all = new ArrayList<>(segments.values());
+      List<LogSegment> all = segments.list();
       RetentionPolicy.Decision decision =
           RetentionPolicy.deletable(all, config, logStartOffset, now);
       if (!decision.segments().isEmpty()) {
         List<LogSegment> doomed = decision.segments();
         long newStart = all.get(doomed.size()).baseOffset();
         logStartOffset = Math.max(logStartOffset, newStart);
-        for (LogSegment segment : doomed) {
-          segments.remove(segment.baseOffset());
-          segment.retire();
-          retired.add(new Retired(segment, now));
-        }
+        segments.retire(doomed, now);
         removed = doomed.size();
         LOGGER.info(
             "Deleted {} segments of {} (offsets {} to {}) by {}; log start offset now {}",
@@ -466,24 +429,13 @@ public final class PartitionLog implements AutoCloseable {
             logStartOffset);
       }
     }
-    purgeRetired(now - SEGMENT_CLOSE_DELAY_MS);
+    segments.purgeRetired(now - SEGMENT_CLOSE_DELAY_MS);
     return removed;
-  }
-
-  private void purgeRetired(long retiredBeforeMs) throws IOException {
-    Iterator<Retired> it = retired.iterator();
-    while (it.hasNext()) {
-      Retired r = it.next();
-      if (r.atMs() <= retiredBeforeMs) {
-        r.segment().delete();
-        it.remove();
-      }
-    }
   }
 
   /** The segments in offset order, the active one last (a snapshot, for the cleaner). */
   List<LogSegment> segments() {
-    return new ArrayList<>(segments.values());
+    return segments.list();
   }
 
   Path dir() {
@@ -513,23 +465,14 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   /**
-   * Swaps a cleaned segment (files suffixed {@code .swap}, fsynced) in for {@code old}: the old log
-   * file becomes {@code .log.deleted} and its indexes go, then the swap files take the segment's
-   * names, the log file last (a crash in between is finished by {@link LogRecovery}).
+   * Swaps a cleaned segment (files suffixed {@code .swap}, fsynced) in for {@code old} (see {@link
+   * LogSegments#replace}).
    *
    * @return false when {@code old} is no longer in the log (retention removed it, or the log was
    *     closed); the caller then deletes the cleaned files
    */
   synchronized boolean replaceSegment(LogSegment old, LogSegment cleaned) throws IOException {
-    if (closed || segments.get(old.baseOffset()) != old || old == segments.lastEntry().getValue()) {
-      return false;
-    }
-    old.retire();
-    cleaned.renameSuffix(LogSegment.SWAP, "");
-    AtomicFiles.syncDirectory(dir);
-    segments.put(old.baseOffset(), cleaned);
-    retired.add(new Retired(old, clock.millis()));
-    return true;
+    return !closed && segments.replace(old, cleaned, clock.millis());
   }
 
   /** Closes cleanly: the active segment is fsynced with its indexes. */
@@ -539,11 +482,7 @@ public final class PartitionLog implements AutoCloseable {
       return;
     }
     closed = true;
-    segments.lastEntry().getValue().onBecomeInactive();
-    for (LogSegment segment : segments.values()) {
-      segment.close();
-    }
-    purgeRetired(Long.MAX_VALUE);
+    segments.closeAll();
   }
 
   /**
@@ -555,22 +494,13 @@ public final class PartitionLog implements AutoCloseable {
       return;
     }
     closed = true;
-    for (LogSegment segment : segments.values()) {
-      segment.closeWithoutFlush();
-    }
-    for (Retired r : retired) {
-      r.segment().closeWithoutFlush();
-    }
+    segments.haltAll();
   }
 
   /** Closes and removes every file of this log. */
   public synchronized void delete() throws IOException {
     closed = true;
-    for (LogSegment segment : segments.values()) {
-      segment.delete();
-    }
-    segments.clear();
-    purgeRetired(Long.MAX_VALUE);
+    segments.deleteAll();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         Files.deleteIfExists(file);

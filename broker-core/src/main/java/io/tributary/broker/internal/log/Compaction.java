@@ -28,9 +28,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The cleanable range is every segment before the active one, up to the first segment holding a
  * record younger than min.compaction.lag.ms. Its dirty part starts at the log's cleaner checkpoint.
- * The pass maps each key in the dirty part to its latest offset, then rewrites every cleanable
- * segment through kafka's {@link MemoryRecords#filterTo}: a record goes when a later record has its
- * key; batches keep their offsets, producer id, epoch, sequence and timestamps; empty batches go.
+ * The pass maps each key in the dirty part to its latest offset, then rewrites the cleanable
+ * segments through kafka's {@link MemoryRecords#filterTo}: a record goes when a later record has
+ * its key; batches keep their offsets, producer id, epoch, sequence and timestamps; empty batches
+ * go, except the last batch of each group (below), which stays, empty if need be, so that the
+ * cleaned segment ends at the same offset as the segments it replaces. Consecutive segments are
+ * merged into one cleaned segment while they fit segment.bytes, so segments shrunk by cleaning do
+ * not pile up.
  *
  * <p>Tombstones (records with a key and a null value): the first pass that keeps one stamps its
  * batch with a delete horizon (now + delete.retention.ms, in the batch header, as Kafka does since
@@ -38,13 +42,13 @@ import org.slf4j.LoggerFactory;
  * delete.retention.ms after the segment holding it was first cleaned, and this survives restarts
  * because the horizon is in the data.
  *
- * <p>Crash safety of the swap, per segment: the output is written to {@code <base>.*.cleaned} and
- * fsynced; the files are renamed to {@code .swap} (indexes first, the log last: the log's rename
- * commits the swap); then, under the log's lock, the old log becomes {@code .log.deleted}, its
- * indexes go, and the swap files take the segment's names (log last). {@link LogRecovery} finishes
- * a committed swap and drops an uncommitted one, whatever step a crash interrupted. Reads and
- * appends continue throughout: appends never touch cleanable segments, and readers holding the old
- * segment keep reading it until it is closed, a minute later.
+ * <p>Crash safety of the swap, per group: the output is written to {@code <first base>.*.cleaned}
+ * and fsynced; the files are renamed to {@code .swap} (indexes first, the log last: the log's
+ * rename commits the swap); then, under the log's lock, the old logs become {@code .log.deleted},
+ * their indexes go, and the swap files take the first segment's names (log last). {@link
+ * LogRecovery} finishes a committed swap and drops an uncommitted one, whatever step a crash
+ * interrupted. Reads and appends continue throughout: appends never touch cleanable segments, and
+ * readers holding an old segment keep reading it until it is closed, a minute later.
  *
  * <p>Not thread-safe; run by the single cleaner thread.
  */
@@ -131,22 +135,23 @@ final class Compaction {
     int swapped = 0;
     long before = 0;
     long after = 0;
-    for (LogSegment segment : cleanable) {
+    for (List<LogSegment> group : groups()) {
       if (log.isClosed()) {
         return;
       }
-      before += segment.sizeInBytes();
-      LogSegment cleaned = clean(segment, latest);
+      long groupBytes = group.stream().mapToLong(LogSegment::sizeInBytes).sum();
+      before += groupBytes;
+      LogSegment cleaned = clean(group, latest);
       if (cleaned == null) {
-        after += segment.sizeInBytes();
+        after += groupBytes;
         continue;
       }
-      if (log.replaceSegment(segment, cleaned)) {
-        swapped++;
+      if (log.replaceSegments(group, cleaned)) {
+        swapped += group.size();
         after += cleaned.sizeInBytes();
       } else {
         cleaned.delete();
-        after += segment.sizeInBytes();
+        after += groupBytes;
       }
     }
     log.cleaned(firstUncleanable, nextHorizonMs);
@@ -160,6 +165,33 @@ final class Compaction {
         cleanable.size(),
         before,
         after);
+  }
+
+  /**
+   * Consecutive cleanable segments merged into one cleaned segment each: a group stays within
+   * segment.bytes (of the segments' current sizes, so segments shrunk by earlier passes merge) and
+   * within the 32-bit relative offsets of the indexes.
+   */
+  private List<List<LogSegment>> groups() {
+    LogConfig config = log.config();
+    List<List<LogSegment>> groups = new ArrayList<>();
+    List<LogSegment> current = new ArrayList<>();
+    long bytes = 0;
+    for (LogSegment segment : cleanable) {
+      if (!current.isEmpty()
+          && (bytes + segment.sizeInBytes() > config.segmentBytes()
+              || segment.nextOffset() - 1 - current.get(0).baseOffset() > Integer.MAX_VALUE)) {
+        groups.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(segment);
+      bytes += segment.sizeInBytes();
+    }
+    if (!current.isEmpty()) {
+      groups.add(current);
+    }
+    return groups;
   }
 
   private Map<ByteBuffer, Long> buildOffsetMap() {
@@ -189,35 +221,38 @@ final class Compaction {
   }
 
   /**
-   * Writes the cleaned form of one segment to {@code .cleaned} files, fsyncs and renames them to
-   * {@code .swap}.
+   * Writes the cleaned form of a group of segments to one segment's {@code .cleaned} files (named
+   * after the group's first base offset), fsyncs and renames them to {@code .swap}.
    *
    * @return the cleaned segment, or null when cleaning would change nothing
    */
-  private LogSegment clean(LogSegment segment, Map<ByteBuffer, Long> latest) throws IOException {
+  private LogSegment clean(List<LogSegment> group, Map<ByteBuffer, Long> latest)
+      throws IOException {
     Path dir = log.dir();
-    long base = segment.baseOffset();
+    long base = group.get(0).baseOffset();
     for (String suffix :
         List.of(LogSegment.LOG_SUFFIX, LogSegment.INDEX_SUFFIX, LogSegment.TIME_INDEX_SUFFIX)) {
       Files.deleteIfExists(dir.resolve(LogSegment.name(base) + suffix + LogSegment.CLEANED));
     }
     LogSegment cleaned = LogSegment.open(dir, base, log.config(), nowMs, LogSegment.CLEANED);
-    boolean changed = false;
+    boolean changed = group.size() > 1;
     try {
-      RecordFilter filter = new Filter(latest, segment.nextOffset() - 1);
-      List<FileChannelRecordBatch> chunk = new ArrayList<>();
-      int chunkBytes = 0;
-      for (FileChannelRecordBatch batch : segment.records().batches()) {
-        if (!chunk.isEmpty() && chunkBytes + batch.sizeInBytes() > CHUNK_BYTES) {
-          changed |= cleanChunk(segment, chunk, chunkBytes, filter, cleaned);
-          chunk.clear();
-          chunkBytes = 0;
+      RecordFilter filter = new Filter(latest, group.get(group.size() - 1).nextOffset() - 1);
+      for (LogSegment segment : group) {
+        List<FileChannelRecordBatch> chunk = new ArrayList<>();
+        int chunkBytes = 0;
+        for (FileChannelRecordBatch batch : segment.records().batches()) {
+          if (!chunk.isEmpty() && chunkBytes + batch.sizeInBytes() > CHUNK_BYTES) {
+            changed |= cleanChunk(segment, chunk, chunkBytes, filter, cleaned);
+            chunk.clear();
+            chunkBytes = 0;
+          }
+          chunk.add(batch);
+          chunkBytes += batch.sizeInBytes();
         }
-        chunk.add(batch);
-        chunkBytes += batch.sizeInBytes();
-      }
-      if (!chunk.isEmpty()) {
-        changed |= cleanChunk(segment, chunk, chunkBytes, filter, cleaned);
+        if (!chunk.isEmpty()) {
+          changed |= cleanChunk(segment, chunk, chunkBytes, filter, cleaned);
+        }
       }
       if (!changed) {
         cleaned.delete();
@@ -262,12 +297,12 @@ final class Compaction {
   /** Keeps the latest record per key; drops tombstones past their delete horizon. */
   private final class Filter extends RecordFilter {
     private final Map<ByteBuffer, Long> latest;
-    private final long segmentLastOffset;
+    private final long groupLastOffset;
 
-    Filter(Map<ByteBuffer, Long> latest, long segmentLastOffset) {
+    Filter(Map<ByteBuffer, Long> latest, long groupLastOffset) {
       super(nowMs, log.config().deleteRetentionMs());
       this.latest = latest;
-      this.segmentLastOffset = segmentLastOffset;
+      this.groupLastOffset = groupLastOffset;
     }
 
     /**
@@ -277,7 +312,7 @@ final class Compaction {
     @Override
     protected BatchRetentionResult checkBatchRetention(RecordBatch batch) {
       return new BatchRetentionResult(
-          batch.lastOffset() == segmentLastOffset
+          batch.lastOffset() == groupLastOffset
               ? BatchRetention.RETAIN_EMPTY
               : BatchRetention.DELETE_EMPTY,
           false);

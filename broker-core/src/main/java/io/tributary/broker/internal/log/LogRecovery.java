@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.FileLogInputStream.FileChannelRecordBatch;
+import org.apache.kafka.common.record.FileRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +24,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code *.cleaned}: a cleaner output not yet committed; deleted (the original segment is
  *       intact).
  *   <li>{@code <base>.log.swap}: a cleaner output that was committed (fsynced, then renamed); the
- *       swap is finished: the old {@code <base>.log} (or {@code .log.deleted}) and every index file
- *       of that base go, the {@code .swap} log becomes {@code <base>.log}, and its indexes are
- *       rebuilt by the segment's sanity check.
+ *       swap is finished: it replaces every segment from {@code base} up to the offset its last
+ *       batch ends at (the cleaner always keeps that batch), so those segments' files go, the
+ *       {@code .swap} log becomes {@code <base>.log}, and its indexes are rebuilt by the segment's
+ *       sanity check.
  *   <li>{@code *.index.swap} / {@code *.timeindex.swap} without a {@code .log.swap}: the crash came
  *       before the commit; deleted.
  *   <li>{@code *.deleted}: segments retired by retention or cleaning; deleted.
@@ -59,8 +62,25 @@ final class LogRecovery {
         swapped.add(baseOf(name));
       }
     }
+    TreeSet<Long> logs = new TreeSet<>();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      if (name.endsWith(LogSegment.LOG_SUFFIX)) {
+        logs.add(baseOf(name));
+      }
+    }
     for (long base : swapped) {
       String prefix = LogSegment.name(base);
+      Path swap = dir.resolve(prefix + LogSegment.LOG_SUFFIX + LogSegment.SWAP);
+      long end = nextOffsetOf(swap, base);
+      // The swap replaces every segment from its base offset up to where it ends.
+      for (long replaced : logs.subSet(base, true, end, false)) {
+        String name = LogSegment.name(replaced);
+        for (String suffix :
+            List.of(LogSegment.LOG_SUFFIX, LogSegment.INDEX_SUFFIX, LogSegment.TIME_INDEX_SUFFIX)) {
+          Files.deleteIfExists(dir.resolve(name + suffix));
+        }
+      }
       for (String suffix :
           List.of(
               LogSegment.INDEX_SUFFIX,
@@ -97,6 +117,17 @@ final class LogRecovery {
       }
     }
     return new ArrayList<>(bases);
+  }
+
+  /** The offset after the last batch of a (whole, fsynced) swap file. */
+  private static long nextOffsetOf(Path file, long base) throws IOException {
+    long next = base;
+    try (FileRecords records = FileRecords.open(file.toFile())) {
+      for (FileChannelRecordBatch batch : records.batches()) {
+        next = batch.nextOffset();
+      }
+    }
+    return next;
   }
 
   private static long baseOf(String fileName) {

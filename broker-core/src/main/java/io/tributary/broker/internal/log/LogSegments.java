@@ -70,23 +70,36 @@ final class LogSegments {
     }
   }
 
+  /** Whether {@code segment} is (still) in the log. */
+  boolean contains(LogSegment segment) {
+    return segments.get(segment.baseOffset()) == segment;
+  }
+
   /**
-   * Swaps a cleaned segment (files suffixed {@code .swap}) in for {@code old}: the old log file
-   * becomes {@code .log.deleted} and its indexes go, then the swap files take the segment's names,
-   * the log file last, and the directory is fsynced. A crash in between is finished by {@link
-   * LogRecovery}.
+   * Swaps a cleaned segment (files suffixed {@code .swap}, named after the first of {@code olds})
+   * in for the consecutive non-active segments {@code olds}: each old log file becomes {@code
+   * .log.deleted} and its indexes go, then the swap files take the segment's names, the log file
+   * last, and the directory is fsynced. The cleaned segment ends at the same offset as the last of
+   * {@code olds}, so a crash in between is finished by {@link LogRecovery}.
    *
-   * @return false when {@code old} is no longer a non-active segment of the log
+   * @return false when one of {@code olds} is no longer a non-active segment of the log
    */
-  boolean replace(LogSegment old, LogSegment cleaned, long nowMs) throws IOException {
-    if (segments.get(old.baseOffset()) != old || old == active()) {
-      return false;
+  boolean replace(List<LogSegment> olds, LogSegment cleaned, long nowMs) throws IOException {
+    for (LogSegment old : olds) {
+      if (!contains(old) || old == active()) {
+        return false;
+      }
     }
-    old.retire();
+    for (LogSegment old : olds) {
+      old.retire();
+    }
     cleaned.renameSuffix(LogSegment.SWAP, "");
     AtomicFiles.syncDirectory(cleaned.records().file().toPath().getParent());
-    segments.put(old.baseOffset(), cleaned);
-    retired.add(new Retired(old, nowMs));
+    segments.put(cleaned.baseOffset(), cleaned);
+    for (LogSegment old : olds) {
+      segments.remove(old.baseOffset(), old);
+      retired.add(new Retired(old, nowMs));
+    }
     return true;
   }
 

@@ -315,7 +315,12 @@ public final class PartitionLog implements AutoCloseable {
         if (active || segment.baseOffset() > snapshot.activeBaseOffset()) {
           break;
         }
-        segment = segments.next(segment);
+        // A segment swapped out by the cleaner meanwhile may have been merged with the next
+        // ones: look the offset up again rather than skip to what now follows.
+        segment =
+            segments.contains(segment)
+                ? segments.next(segment)
+                : segments.floorOrFirst(Math.max(fetchOffset, segment.nextOffset()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Read from " + topicPartition + " failed", e);
@@ -465,14 +470,15 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   /**
-   * Swaps a cleaned segment (files suffixed {@code .swap}, fsynced) in for {@code old} (see {@link
-   * LogSegments#replace}).
+   * Swaps a cleaned segment (files suffixed {@code .swap}, fsynced) in for the consecutive segments
+   * {@code olds} (see {@link LogSegments#replace}).
    *
-   * @return false when {@code old} is no longer in the log (retention removed it, or the log was
-   *     closed); the caller then deletes the cleaned files
+   * @return false when one of {@code olds} is no longer in the log (retention removed it, or the
+   *     log was closed); the caller then deletes the cleaned files
    */
-  synchronized boolean replaceSegment(LogSegment old, LogSegment cleaned) throws IOException {
-    return !closed && segments.replace(old, cleaned, clock.millis());
+  synchronized boolean replaceSegments(List<LogSegment> olds, LogSegment cleaned)
+      throws IOException {
+    return !closed && segments.replace(olds, cleaned, clock.millis());
   }
 
   /** Closes cleanly: the active segment is fsynced with its indexes. */

@@ -79,7 +79,6 @@ class CompactionTest {
           .filter(r -> r.value() != null)
           .forEach(r -> live.put(r.key(), r.value()));
       assertThat(live).isEqualTo(expected);
-      assertThat(log.segments().size()).isLessThanOrEqualTo(before);
       long tombstones = seen.values().stream().filter(r -> r.value() == null).count();
       assertThat(tombstones).isGreaterThanOrEqualTo(3);
       // When the cleaner runs before delete.retention.ms has passed, then tombstones stay
@@ -90,6 +89,8 @@ class CompactionTest {
       clock.advance(60_001);
       cleaner.cleanOnce();
       List<Read> after = readAll(log, 0);
+      // and the segments shrunk by the first pass were merged by the second
+      assertThat(log.segments().size()).isLessThan(before / 4);
       assertThat(after).noneMatch(r -> r.value() == null);
       assertThat(after).hasSize(all.size() - (int) tombstones);
       Map<String, String> live2 = new TreeMap<>();

@@ -97,6 +97,46 @@ class LogRecoveryTest {
   }
 
   @Test
+  void aCommittedSwapReplacesEverySegmentItCovers() throws IOException {
+    Path dir = root.resolve("merged-swap");
+    Map<String, String> cfg = Map.of("segment.bytes", "600");
+    List<LogSegment> before;
+    try (PartitionLog log = PartitionLog.open(TP, dir, config(cfg), clock, false)) {
+      for (int i = 0; i < 40; i++) {
+        log.append(batch(T0 + i, "k" + (i % 3), "v" + i), TimestampType.CREATE_TIME);
+      }
+      before = log.segments();
+    }
+    assertThat(before).hasSizeGreaterThan(3);
+    // Given a committed swap at segment 0 holding the last batch of segments 0 and 1, with
+    // segment 0 already retired and segment 1 not yet
+    java.io.ByteArrayOutputStream swap = new java.io.ByteArrayOutputStream();
+    for (int s = 0; s < 2; s++) {
+      Path file = dir.resolve(LogSegment.logName(before.get(s).baseOffset()));
+      byte[] bytes = Files.readAllBytes(file);
+      int lastStart = 0;
+      try (var records = org.apache.kafka.common.record.FileRecords.open(file.toFile())) {
+        for (var b : records.batches()) {
+          lastStart = b.position();
+        }
+      }
+      swap.write(bytes, lastStart, bytes.length - lastStart);
+    }
+    Files.write(dir.resolve(LogSegment.logName(0) + ".swap"), swap.toByteArray());
+    Files.move(dir.resolve(LogSegment.logName(0)), dir.resolve(LogSegment.logName(0) + ".deleted"));
+    // When the log is opened
+    try (PartitionLog log = PartitionLog.open(TP, dir, config(cfg), clock, false)) {
+      // Then the swap replaced segments 0 and 1, and the rest is untouched
+      long third = before.get(2).baseOffset();
+      List<Read> all = readAll(log, 0);
+      assertThat(all.get(0).offset()).isEqualTo(before.get(1).baseOffset() - 1);
+      assertThat(all.get(1).offset()).isEqualTo(third - 1);
+      assertThat(all.get(2).offset()).isEqualTo(third);
+      assertThat(log.segments()).hasSize(before.size() - 1);
+    }
+  }
+
+  @Test
   void interruptedSwapsAreFinishedOrUndone() throws IOException {
     Path dir = root.resolve("swap");
     Map<String, String> cfg = Map.of("segment.bytes", "600");

@@ -20,7 +20,10 @@ import java.nio.file.StandardOpenOption;
  * whose meaning after a crash must be guessed. Here the file is exactly as long as its valid
  * entries, the mirror costs the same memory a mapped file's resident pages would, lookups are
  * binary searches in that mirror, and a segment's index is at most segment.index.bytes (a full
- * index rolls the segment), so the mirror never grows past it.
+ * index rolls the segment), so the mirror never grows past it. Nothing is preallocated, so there is
+ * nothing to trim on roll or close. The cost: every open segment's indexes live in the heap, 20
+ * bytes per index.interval.bytes of log (about 0.5% of the log at the default 4096); loading the
+ * indexes of cold segments lazily is a possible refinement.
  *
  * <p>Crash behaviour: entries are written after the log bytes they point to; the file is fsynced on
  * {@link #flush()} (segment roll and close). A torn or missing index is detected by the owner's

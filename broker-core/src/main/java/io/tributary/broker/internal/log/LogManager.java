@@ -117,7 +117,9 @@ public final class LogManager implements AutoCloseable {
       Files.delete(marker);
       AtomicFiles.syncDirectory(dataDir);
     } else {
-      LOGGER.info("No clean shutdown marker in {}: recovering the tail of every log", dataDir);
+      LOGGER.info(
+          "No clean shutdown marker in {}: the tail of every log found there is recovered",
+          dataDir);
     }
     try (Stream<Path> files = Files.list(dataDir.resolve(TOPICS_DIR))) {
       for (Path file : (Iterable<Path>) files::iterator) {

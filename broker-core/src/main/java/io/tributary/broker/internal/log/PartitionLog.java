@@ -225,7 +225,7 @@ public final class PartitionLog implements AutoCloseable {
         firstUnflushedMs = now;
       }
       if (unflushedMessages >= cfg.flushMessages() || now - firstUnflushedMs >= cfg.flushMs()) {
-        flushActive(now);
+        flushActive();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Append to " + topicPartition + " failed", e);
@@ -260,7 +260,7 @@ public final class PartitionLog implements AutoCloseable {
     return rolled;
   }
 
-  private void flushActive(long now) throws IOException {
+  private void flushActive() throws IOException {
     long upTo = end.nextOffset();
     segments.active().flush();
     flushCount++;
@@ -347,7 +347,7 @@ public final class PartitionLog implements AutoCloseable {
   /** Forces everything appended so far to disk. */
   public synchronized void flush() {
     try {
-      flushActive(clock.millis());
+      flushActive();
     } catch (IOException e) {
       throw new UncheckedIOException("Flush of " + topicPartition + " failed", e);
     }

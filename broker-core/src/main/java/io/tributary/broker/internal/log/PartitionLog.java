@@ -98,7 +98,10 @@ public final class PartitionLog implements AutoCloseable {
   public static PartitionLog open(
       TopicPartition topicPartition, Path dir, LogConfig config, Clock clock, boolean cleanShutdown)
       throws IOException {
-    Files.createDirectories(dir);
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      AtomicFiles.syncDirectory(dir.toAbsolutePath().getParent());
+    }
     PartitionLog log = new PartitionLog(topicPartition, dir, config, clock);
     log.load(cleanShutdown);
     return log;
@@ -254,6 +257,8 @@ public final class PartitionLog implements AutoCloseable {
     long base = end.nextOffset();
     LogSegment rolled = LogSegment.open(dir, base, config, now, "");
     rolled.recover();
+    // The new files' directory entries, so that fsyncs of the new segment are not in vain.
+    AtomicFiles.syncDirectory(dir);
     segments.add(rolled);
     end = new LogEnd(base, base, 0);
     LOGGER.debug("Rolled {} to a new segment at offset {}", topicPartition, base);

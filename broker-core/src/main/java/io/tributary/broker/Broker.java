@@ -9,6 +9,7 @@ import io.tributary.broker.internal.handler.BrokerIdentity;
 import io.tributary.broker.internal.handler.CreateTopicsHandler;
 import io.tributary.broker.internal.handler.DelayedFetches;
 import io.tributary.broker.internal.handler.DeleteGroupsHandler;
+import io.tributary.broker.internal.handler.DeleteRecordsHandler;
 import io.tributary.broker.internal.handler.DescribeGroupsHandler;
 import io.tributary.broker.internal.handler.FetchHandler;
 import io.tributary.broker.internal.handler.FindCoordinatorHandler;
@@ -108,6 +109,13 @@ public final class Broker implements AutoCloseable {
       scheduler = timers;
       ProducerIdManager producerIds = ProducerIdManager.open(config.dataDir());
       scheduleProducerExpiration(config, logs, scheduler);
+      logs.startBackgroundTasks(
+          scheduler,
+          new LogManager.BackgroundSettings(
+              config.retentionCheckIntervalMs(),
+              config.flushSchedulerIntervalMs(),
+              config.cleanerEnabled(),
+              config.cleanerBackoffMs()));
       DelayedFetches delayedFetches = new DelayedFetches(scheduler);
       logs.addAppendListener(delayedFetches::appended);
       GroupCoordinator groups =
@@ -139,7 +147,8 @@ public final class Broker implements AutoCloseable {
                   new DescribeGroupsHandler(groups),
                   new ListGroupsHandler(groups),
                   new DeleteGroupsHandler(groups),
-                  new InitProducerIdHandler(producerIds)),
+                  new InitProducerIdHandler(producerIds),
+                  new DeleteRecordsHandler(logs)),
               requestThreads,
               List.of());
       KafkaServer server =
@@ -273,5 +282,24 @@ public final class Broker implements AutoCloseable {
     logs.close();
     dataDirectory.close();
     LOGGER.info("broker-core stopped");
+  }
+
+  /**
+   * Stops as a crash would, for tests of recovery: stops serving at once and closes the logs
+   * without flushing them or writing the clean shutdown marker, so the next start recovers the data
+   * directory. What was written stays in the OS, as after {@code kill -9}.
+   */
+  public void halt() {
+    LOGGER.warn("Halting broker-core on {} without a clean shutdown", bootstrapServers());
+    server.close();
+    requestThreads.shutdownNow();
+    scheduler.shutdownNow();
+    try {
+      requestThreads.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    logs.halt();
+    dataDirectory.close();
   }
 }

@@ -117,6 +117,28 @@ public final class BrokerConfig {
       "How often partitions look for producers to forget (see producer.id.expiration.ms).";
   public static final long PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DEFAULT = 10L * 60 * 1000;
 
+  public static final String LOG_RETENTION_CHECK_INTERVAL_MS_CONFIG =
+      "log.retention.check.interval.ms";
+  public static final String LOG_RETENTION_CHECK_INTERVAL_MS_DOC =
+      "How often retention (retention.ms, retention.bytes, DeleteRecords) removes old segments.";
+  public static final long LOG_RETENTION_CHECK_INTERVAL_MS_DEFAULT = 300_000L;
+
+  public static final String LOG_FLUSH_SCHEDULER_INTERVAL_MS_CONFIG =
+      "log.flush.scheduler.interval.ms";
+  public static final String LOG_FLUSH_SCHEDULER_INTERVAL_MS_DOC =
+      "How often partitions are checked for appends older than flush.ms that are not yet fsynced.";
+  public static final long LOG_FLUSH_SCHEDULER_INTERVAL_MS_DEFAULT = 1_000L;
+
+  public static final String LOG_CLEANER_ENABLE_CONFIG = "log.cleaner.enable";
+  public static final String LOG_CLEANER_ENABLE_DOC =
+      "Run the log cleaner, which compacts topics with cleanup.policy=compact. Without it such"
+          + " topics grow without bound.";
+
+  public static final String LOG_CLEANER_BACKOFF_MS_CONFIG = "log.cleaner.backoff.ms";
+  public static final String LOG_CLEANER_BACKOFF_MS_DOC =
+      "How long the log cleaner sleeps when no log needs cleaning.";
+  public static final long LOG_CLEANER_BACKOFF_MS_DEFAULT = 15_000L;
+
   private static final ConfigDef DEFINITION =
       new ConfigDef()
           .define(
@@ -222,7 +244,34 @@ public final class BrokerConfig {
               PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DEFAULT,
               Range.atLeast(1),
               Importance.LOW,
-              PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DOC);
+              PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS_DOC)
+          .define(
+              LOG_RETENTION_CHECK_INTERVAL_MS_CONFIG,
+              Type.LONG,
+              LOG_RETENTION_CHECK_INTERVAL_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              LOG_RETENTION_CHECK_INTERVAL_MS_DOC)
+          .define(
+              LOG_FLUSH_SCHEDULER_INTERVAL_MS_CONFIG,
+              Type.LONG,
+              LOG_FLUSH_SCHEDULER_INTERVAL_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.LOW,
+              LOG_FLUSH_SCHEDULER_INTERVAL_MS_DOC)
+          .define(
+              LOG_CLEANER_ENABLE_CONFIG,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              LOG_CLEANER_ENABLE_DOC)
+          .define(
+              LOG_CLEANER_BACKOFF_MS_CONFIG,
+              Type.LONG,
+              LOG_CLEANER_BACKOFF_MS_DEFAULT,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              LOG_CLEANER_BACKOFF_MS_DOC);
 
   static {
     // Every topic config's broker-wide default, under the broker name Kafka gives it.
@@ -338,6 +387,22 @@ public final class BrokerConfig {
 
   public int ioThreads() {
     return values.getInt(NUM_IO_THREADS_CONFIG);
+  }
+
+  public long retentionCheckIntervalMs() {
+    return values.getLong(LOG_RETENTION_CHECK_INTERVAL_MS_CONFIG);
+  }
+
+  public long flushSchedulerIntervalMs() {
+    return values.getLong(LOG_FLUSH_SCHEDULER_INTERVAL_MS_CONFIG);
+  }
+
+  public boolean cleanerEnabled() {
+    return values.getBoolean(LOG_CLEANER_ENABLE_CONFIG);
+  }
+
+  public long cleanerBackoffMs() {
+    return values.getLong(LOG_CLEANER_BACKOFF_MS_CONFIG);
   }
 
   /**

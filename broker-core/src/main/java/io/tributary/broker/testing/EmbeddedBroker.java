@@ -42,8 +42,11 @@ public final class EmbeddedBroker implements AutoCloseable {
   /** Starts a broker with extra settings (Kafka broker config names). */
   public static EmbeddedBroker start(Map<String, String> settings) {
     try {
-      Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-      Path dir = Files.createTempDirectory("broker-core-");
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+      Files.createDirectories(tmp);
+      // Resolved now: Files.createTempDirectory(prefix) caches java.io.tmpdir at first use, which
+      // may predate the test runner setting it.
+      Path dir = Files.createTempDirectory(tmp, "broker-core-");
       return new EmbeddedBroker(dir, true, settings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -77,6 +80,25 @@ public final class EmbeddedBroker implements AutoCloseable {
       broker.close();
       broker = null;
     }
+  }
+
+  /**
+   * Stops the broker as a crash would ({@link Broker#halt()}): no flush, no clean shutdown marker.
+   * Follow with {@link #restart()} (or {@link #startAgain()}) to see it recover.
+   */
+  public void crash() {
+    if (broker != null) {
+      broker.halt();
+      broker = null;
+    }
+  }
+
+  /** Starts a stopped (or crashed) broker on the same data directory and port. */
+  public void startAgain() {
+    if (broker != null) {
+      throw new IllegalStateException("The broker is running; stop() or crash() it first");
+    }
+    broker = Broker.start(new BrokerConfig(settings));
   }
 
   /** Starts the broker again on the same data directory and port. */

@@ -16,7 +16,7 @@ import org.apache.kafka.common.requests.FindCoordinatorResponse;
 
 /**
  * FindCoordinator v0-v4 (v4 batches keys): this broker coordinates every group. Transactions come
- * later, so TRANSACTION keys get COORDINATOR_NOT_AVAILABLE.
+ * later, so TRANSACTION keys get INVALID_REQUEST, which makes clients fail at once.
  */
 public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequest> {
   private static final byte GROUP = 0;
@@ -75,10 +75,12 @@ public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorR
     }
     String message =
         keyType == TRANSACTION
-            ? "Transactions are not supported by this broker yet"
+            ? "Transactions are not supported by broker-core yet; use an idempotent producer"
+                + " (enable.idempotence=true) without transactional.id"
             : "Unknown coordinator key type " + keyType + "; expected 0 (group) or 1 (transaction)";
-    Errors error =
-        keyType == TRANSACTION ? Errors.COORDINATOR_NOT_AVAILABLE : Errors.INVALID_REQUEST;
+    // Not COORDINATOR_NOT_AVAILABLE: clients retry that until max.block.ms; an unexpected error
+    // fails initTransactions() at once with this message.
+    Errors error = Errors.INVALID_REQUEST;
     return coordinatorInfo
         .setErrorCode(error.code())
         .setErrorMessage(message)

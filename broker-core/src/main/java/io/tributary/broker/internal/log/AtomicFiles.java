@@ -34,6 +34,11 @@ public final class AtomicFiles {
       channel.force(true);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    syncDirectory(dir);
+  }
+
+  /** Fsyncs a directory so that renames and deletions in it survive a crash. */
+  public static void syncDirectory(Path dir) {
     try (FileChannel dirChannel = FileChannel.open(dir, StandardOpenOption.READ)) {
       dirChannel.force(true);
     } catch (IOException ignored) {

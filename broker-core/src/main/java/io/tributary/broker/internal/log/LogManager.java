@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
@@ -34,12 +37,21 @@ import org.slf4j.LoggerFactory;
  * <data>/<topic>-<partition>/} holds a partition's segments. On start, partition directories
  * without a topic file (a create or delete interrupted by a crash) are removed.
  *
+ * <p>Clean shutdown: {@link #close()} writes {@code <data>/.clean_shutdown} after every log is
+ * flushed and closed; {@link #open} notes and removes it before loading, so a crash at any later
+ * point leaves no marker and the next start recovers each log's tail (see {@link LogRecovery}).
+ *
+ * <p>Background work ({@link #startBackgroundTasks}): a periodic retention check
+ * (log.retention.check.interval.ms), a periodic flush.ms check, and the {@link LogCleaner} thread
+ * for compacted topics.
+ *
  * <p>Thread-safety: metadata changes are serialised by this object's lock; lookups are lock-free.
  */
 public final class LogManager implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(LogManager.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOPICS_DIR = "topics";
+  static final String CLEAN_SHUTDOWN_FILE = ".clean_shutdown";
 
   private final Path dataDir;
   private final Clock clock;
@@ -49,6 +61,24 @@ public final class LogManager implements AutoCloseable {
   private final Map<TopicPartition, PartitionLog> logs = new ConcurrentHashMap<>();
   private final List<AppendListener> appendListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+  private boolean cleanShutdown;
+  private LogCleaner cleaner;
+
+  /**
+   * Settings of the background work.
+   *
+   * @param retentionCheckIntervalMs how often retention runs (log.retention.check.interval.ms)
+   * @param flushCheckIntervalMs how often flush.ms is checked (log.flush.scheduler.interval.ms)
+   * @param cleanerEnabled whether compacted topics are cleaned (log.cleaner.enable)
+   * @param cleanerBackoffMs how long the cleaner sleeps when no log needs it
+   *     (log.cleaner.backoff.ms)
+   */
+  public record BackgroundSettings(
+      long retentionCheckIntervalMs,
+      long flushCheckIntervalMs,
+      boolean cleanerEnabled,
+      long cleanerBackoffMs) {}
 
   /** Told after every successful append (e.g. to complete waiting fetches). */
   public interface AppendListener {
@@ -81,6 +111,16 @@ public final class LogManager implements AutoCloseable {
 
   private void load() throws IOException {
     Files.createDirectories(dataDir.resolve(TOPICS_DIR));
+    Path marker = dataDir.resolve(CLEAN_SHUTDOWN_FILE);
+    cleanShutdown = Files.exists(marker);
+    if (cleanShutdown) {
+      Files.delete(marker);
+      AtomicFiles.syncDirectory(dataDir);
+    } else {
+      LOGGER.info(
+          "No clean shutdown marker in {}: the tail of every log found there is recovered",
+          dataDir);
+    }
     try (Stream<Path> files = Files.list(dataDir.resolve(TOPICS_DIR))) {
       for (Path file : (Iterable<Path>) files::iterator) {
         String fileName = file.getFileName().toString();
@@ -127,7 +167,7 @@ public final class LogManager implements AutoCloseable {
     for (int p = 0; p < topic.partitions(); p++) {
       TopicPartition tp = new TopicPartition(topic.name(), p);
       if (!logs.containsKey(tp)) {
-        logs.put(tp, PartitionLog.open(tp, partitionDir(tp), config, clock));
+        logs.put(tp, PartitionLog.open(tp, partitionDir(tp), config, clock, cleanShutdown));
       }
     }
   }
@@ -298,13 +338,101 @@ public final class LogManager implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts retention, the flush.ms check and (if enabled) the log cleaner. Tasks run on {@code
+   * scheduler}; they stop when this manager closes.
+   */
+  public synchronized void startBackgroundTasks(
+      ScheduledExecutorService scheduler, BackgroundSettings settings) {
+    requireNonNull(scheduler, "scheduler is null");
+    requireNonNull(settings, "settings is null");
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(
+            this::enforceRetention,
+            settings.retentionCheckIntervalMs(),
+            settings.retentionCheckIntervalMs(),
+            TimeUnit.MILLISECONDS));
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(
+            this::flushByTime,
+            settings.flushCheckIntervalMs(),
+            settings.flushCheckIntervalMs(),
+            TimeUnit.MILLISECONDS));
+    if (settings.cleanerEnabled()) {
+      cleaner = new LogCleaner(this::logs, settings.cleanerBackoffMs());
+      cleaner.start();
+    }
+  }
+
+  /** Applies retention to every log now (also run periodically). */
+  public void enforceRetention() {
+    for (PartitionLog log : logs()) {
+      try {
+        log.enforceRetention();
+      } catch (IOException | RuntimeException e) {
+        LOGGER.warn("Retention of {} failed; retrying at the next check", log.topicPartition(), e);
+      }
+    }
+  }
+
+  private void flushByTime() {
+    for (PartitionLog log : logs()) {
+      try {
+        log.maybeFlushByTime();
+      } catch (RuntimeException e) {
+        LOGGER.warn("Flushing {} failed; retrying at the next check", log.topicPartition(), e);
+      }
+    }
+  }
+
+  private void stopBackgroundTasks() {
+    for (ScheduledFuture<?> task : tasks) {
+      task.cancel(false);
+    }
+    tasks.clear();
+    if (cleaner != null) {
+      cleaner.close();
+      cleaner = null;
+    }
+  }
+
+  /**
+   * Flushes and closes every log, then writes the clean shutdown marker (only when every log closed
+   * without error).
+   */
   @Override
   public synchronized void close() {
+    stopBackgroundTasks();
+    boolean allClosed = true;
     for (PartitionLog log : logs.values()) {
       try {
         log.close();
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
+        allClosed = false;
         LOGGER.warn("Closing the log of {} failed: {}", log.topicPartition(), e.toString());
+      }
+    }
+    logs.clear();
+    if (allClosed) {
+      try {
+        AtomicFiles.write(dataDir.resolve(CLEAN_SHUTDOWN_FILE), new byte[0]);
+      } catch (IOException e) {
+        LOGGER.warn("Could not write the clean shutdown marker in {}: {}", dataDir, e.toString());
+      }
+    }
+  }
+
+  /**
+   * Stops as a crash would: every file is closed without flushing and no clean shutdown marker is
+   * written, so the next open recovers. For tests of crash recovery.
+   */
+  public synchronized void halt() {
+    stopBackgroundTasks();
+    for (PartitionLog log : logs.values()) {
+      try {
+        log.halt();
+      } catch (IOException e) {
+        LOGGER.warn("Halting the log of {} failed: {}", log.topicPartition(), e.toString());
       }
     }
     logs.clear();

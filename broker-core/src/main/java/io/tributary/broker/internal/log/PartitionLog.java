@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.TopicPartition;
@@ -40,13 +39,24 @@ import org.slf4j.LoggerFactory;
  * <p>The broker assigns offsets: each appended batch gets the next offsets, written into its header
  * (the part the CRC does not cover), and is stored as the producer sent it.
  *
+ * <p>Files besides the segments: {@code log-start-offset.checkpoint} (the log start offset set by
+ * DeleteRecords; the effective start is the larger of it and the first segment's base offset) and
+ * {@code cleaner-offset.checkpoint} (for compacted logs, where the dirty part begins). Both hold
+ * one decimal offset and are replaced atomically.
+ *
+ * <p>Durability: the flush policy (flush.messages, flush.ms) decides when appends are fsynced; with
+ * flush.messages=1 every append is fsynced before {@link #append} returns. Opening recovers the log
+ * (see {@link LogRecovery}).
+ *
  * <p>Idempotent producers: each append is checked against the partition's {@link
  * ProducerStateManager} under the append lock; a retried batch is not appended again but answered
- * with its original offsets. The producer state is rebuilt on open from the newest snapshot
- * (written at each segment roll and on clean close) plus the batch headers after it.
+ * with its original offsets. The producer state is rebuilt on open, after recovery, from the newest
+ * snapshot (written at each segment roll and on clean close) plus the batch headers after it.
  *
- * <p>Thread-safety: appends are serialised by this object's lock; reads take no lock and see
- * everything up to the last completed append through the volatile {@link LogEnd}.
+ * <p>Thread-safety: appends, rolls, retention, segment swaps and DeleteRecords are serialised by
+ * this object's lock; reads take no lock and see everything up to the last completed append through
+ * the volatile {@link LogEnd}. Segments removed by retention or cleaning stay open for {@link
+ * #SEGMENT_CLOSE_DELAY_MS} so that reads in flight complete.
  */
 public final class PartitionLog implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(PartitionLog.class);
@@ -54,15 +64,26 @@ public final class PartitionLog implements AutoCloseable {
   /** The one leader epoch this single-node broker ever has (Metadata announces the same). */
   public static final int LEADER_EPOCH = 0;
 
+  /** How long a removed segment stays open for reads in flight before its file is deleted. */
+  static final long SEGMENT_CLOSE_DELAY_MS = 60_000;
+
+  static final String LOG_START_CHECKPOINT = "log-start-offset.checkpoint";
+  static final String CLEANER_CHECKPOINT = "cleaner-offset.checkpoint";
+
   private final TopicPartition topicPartition;
   private final Path dir;
   private final Clock clock;
-  private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
+  private final LogSegments segments = new LogSegments();
   private volatile LogConfig config;
   private volatile LogEnd end;
   private volatile long logStartOffset;
+  private volatile long recoveryPoint;
+  private volatile long firstDirtyOffset;
+  private volatile long tombstoneHorizonMs;
+  private volatile boolean closed;
   private long unflushedMessages;
-  private long lastFlushMs;
+  private long firstUnflushedMs = -1;
+  private long flushCount;
   private ProducerStateManager producerState; // guarded by this
 
   /** The published end of the log: readers never look past it. */
@@ -75,34 +96,46 @@ public final class PartitionLog implements AutoCloseable {
     this.clock = requireNonNull(clock, "clock is null");
   }
 
-  /** Opens (creating if needed) the log in {@code dir}. */
+  /** Opens (creating if needed) the log in {@code dir}, recovering its tail as after a crash. */
   public static PartitionLog open(
       TopicPartition topicPartition, Path dir, LogConfig config, Clock clock) throws IOException {
-    Files.createDirectories(dir);
+    return open(topicPartition, dir, config, clock, false);
+  }
+
+  /**
+   * Opens (creating if needed) the log in {@code dir}.
+   *
+   * @param cleanShutdown whether the log was closed cleanly, so its indexes and tail are trusted
+   */
+  public static PartitionLog open(
+      TopicPartition topicPartition, Path dir, LogConfig config, Clock clock, boolean cleanShutdown)
+      throws IOException {
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      AtomicFiles.syncDirectory(dir.toAbsolutePath().getParent());
+    }
     PartitionLog log = new PartitionLog(topicPartition, dir, config, clock);
-    log.load();
+    log.load(cleanShutdown);
     return log;
   }
 
-  private void load() throws IOException {
+  private void load(boolean cleanShutdown) throws IOException {
     long now = clock.millis();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(LogSegment.LOG_SUFFIX)) {
-          long base =
-              Long.parseLong(name.substring(0, name.length() - LogSegment.LOG_SUFFIX.length()));
-          segments.put(base, LogSegment.open(dir, base, now));
-        }
-      }
+    List<Long> bases = LogRecovery.repairFiles(dir);
+    for (LogSegment segment :
+        LogRecovery.loadSegments(topicPartition, dir, bases, config, now, cleanShutdown)) {
+      segments.add(segment);
     }
-    if (segments.isEmpty()) {
-      segments.put(0L, LogSegment.open(dir, 0L, now));
-    }
-    LogSegment active = segments.lastEntry().getValue();
-    logStartOffset = segments.firstKey();
+    LogSegment active = segments.active();
     end = new LogEnd(active.nextOffset(), active.baseOffset(), active.sizeInBytes());
-    lastFlushMs = now;
+    long checkpointed = OffsetCheckpoint.read(dir.resolve(LOG_START_CHECKPOINT), 0);
+    logStartOffset =
+        Math.min(Math.max(checkpointed, segments.first().baseOffset()), end.nextOffset());
+    firstDirtyOffset =
+        Math.min(OffsetCheckpoint.read(dir.resolve(CLEANER_CHECKPOINT), 0), end.nextOffset());
+    recoveryPoint = end.nextOffset();
+    tombstoneHorizonMs = 0;
+    // Last: the producer state must describe the recovered (possibly truncated) log.
     loadProducerState();
   }
 
@@ -132,12 +165,25 @@ public final class PartitionLog implements AutoCloseable {
     return end.nextOffset();
   }
 
+  /** Everything below this offset has been fsynced. */
+  public long recoveryPoint() {
+    return recoveryPoint;
+  }
+
+  /** How many times this log fsynced its active segment (for tests of the flush policy). */
+  public synchronized long flushCount() {
+    return flushCount;
+  }
+
   /**
    * Validates the batches, assigns them offsets and appends them.
    *
    * @throws CorruptRecordException when a batch fails its CRC or the buffer ends mid-batch
    * @throws RecordTooLargeException when a batch exceeds max.message.bytes
    * @throws UnsupportedForMessageFormatException for batches older than magic v2
+   * @throws InvalidRecordException for a record without a key in a compacted topic
+   * @throws org.apache.kafka.common.errors.InvalidTimestampException for a CreateTime timestamp
+   *     outside message.timestamp.before.max.ms / after.max.ms
    */
   public synchronized LogAppendResult append(MemoryRecords records, TimestampType timestampType) {
     LogConfig cfg = config;
@@ -168,6 +214,7 @@ public final class PartitionLog implements AutoCloseable {
         throw new InvalidRecordException(
             "Batch with " + count + " records and last offset delta " + delta + " is invalid");
       }
+      AppendValidator.validate(topicPartition, batch, cfg, timestampType, now);
       Optional<BatchMetadata> duplicate = producerAppend.check(batch);
       if (duplicate.isPresent()) {
         return duplicateAppend(records, duplicate.get(), timestampType);
@@ -193,16 +240,17 @@ public final class PartitionLog implements AutoCloseable {
               + " form whole record batches");
     }
     try {
-      LogSegment active = maybeRoll(records.sizeInBytes(), now);
+      LogSegment active = maybeRoll(records.sizeInBytes(), next - 1, now);
       active.append(records);
-      unflushedMessages += messages;
-      if (unflushedMessages >= cfg.flushMessages() || now - lastFlushMs >= cfg.flushMs()) {
-        active.flush();
-        unflushedMessages = 0;
-        lastFlushMs = now;
-      }
       end = new LogEnd(next, active.baseOffset(), active.sizeInBytes());
       producerAppend.commit();
+      unflushedMessages += messages;
+      if (firstUnflushedMs < 0) {
+        firstUnflushedMs = now;
+      }
+      if (unflushedMessages >= cfg.flushMessages() || now - firstUnflushedMs >= cfg.flushMs()) {
+        flushActive();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Append to " + topicPartition + " failed", e);
     }
@@ -210,20 +258,42 @@ public final class PartitionLog implements AutoCloseable {
         first, next - 1, timestampType == TimestampType.LOG_APPEND_TIME ? now : -1, logStartOffset);
   }
 
-  private LogSegment maybeRoll(int incomingBytes, long now) throws IOException {
-    LogSegment active = segments.lastEntry().getValue();
+  private LogSegment maybeRoll(int incomingBytes, long lastOffset, long now) throws IOException {
+    LogSegment active = segments.active();
     boolean full = (long) active.sizeInBytes() + incomingBytes > config.segmentBytes();
     boolean old = now - active.createdMs() >= config.segmentMs();
-    if (active.sizeInBytes() > 0 && (full || old)) {
-      active.flush();
-      long base = end.nextOffset();
-      LogSegment rolled = LogSegment.open(dir, base, now);
-      segments.put(base, rolled);
-      LOGGER.debug("Rolled {} to a new segment at offset {}", topicPartition, base);
-      snapshotProducerStateAtRoll(base);
-      return rolled;
+    if (active.sizeInBytes() > 0 && (full || old || !active.canAppend(lastOffset))) {
+      return roll(now);
     }
     return active;
+  }
+
+  private LogSegment roll(long now) throws IOException {
+    LogSegment active = segments.active();
+    active.onBecomeInactive();
+    flushCount++;
+    recoveryPoint = end.nextOffset();
+    unflushedMessages = 0;
+    firstUnflushedMs = -1;
+    long base = end.nextOffset();
+    LogSegment rolled = LogSegment.open(dir, base, config, now, "");
+    rolled.recover();
+    // The new files' directory entries, so that fsyncs of the new segment are not in vain.
+    AtomicFiles.syncDirectory(dir);
+    segments.add(rolled);
+    end = new LogEnd(base, base, 0);
+    snapshotProducerStateAtRoll(base);
+    LOGGER.debug("Rolled {} to a new segment at offset {}", topicPartition, base);
+    return rolled;
+  }
+
+  private void flushActive() throws IOException {
+    long upTo = end.nextOffset();
+    segments.active().flush();
+    flushCount++;
+    recoveryPoint = upTo;
+    unflushedMessages = 0;
+    firstUnflushedMs = -1;
   }
 
   /**
@@ -252,13 +322,10 @@ public final class PartitionLog implements AutoCloseable {
       return new LogReadResult(MemoryRecords.EMPTY, snapshot.nextOffset(), start);
     }
     try {
-      Map.Entry<Long, LogSegment> entry = segments.floorEntry(fetchOffset);
-      while (entry != null) {
-        LogSegment segment = entry.getValue();
-        int limit =
-            segment.baseOffset() == snapshot.activeBaseOffset()
-                ? snapshot.activePosition()
-                : segment.sizeInBytes();
+      LogSegment segment = segments.floorOrFirst(fetchOffset);
+      while (segment != null) {
+        boolean active = segment.baseOffset() == snapshot.activeBaseOffset();
+        int limit = active ? snapshot.activePosition() : segment.sizeInBytes();
         LogOffsetPosition found = segment.find(fetchOffset);
         if (found != null && found.position < limit) {
           int available = limit - found.position;
@@ -272,10 +339,15 @@ public final class PartitionLog implements AutoCloseable {
           FileRecords slice = segment.slice(found.position, size);
           return new LogReadResult(slice, snapshot.nextOffset(), start);
         }
-        if (segment.baseOffset() == snapshot.activeBaseOffset()) {
+        if (active || segment.baseOffset() > snapshot.activeBaseOffset()) {
           break;
         }
-        entry = segments.higherEntry(entry.getKey());
+        // A segment swapped out by the cleaner meanwhile may have been merged with the next
+        // ones: look the offset up again rather than skip to what now follows.
+        segment =
+            segments.contains(segment)
+                ? segments.next(segment)
+                : segments.floorOrFirst(Math.max(fetchOffset, segment.nextOffset()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Read from " + topicPartition + " failed", e);
@@ -284,74 +356,196 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   /**
-   * The first record whose timestamp is at or after {@code timestampMs}.
+   * The first record whose timestamp is at or after {@code timestampMs}, found through the
+   * segments' largest timestamps and time indexes.
    *
    * @return empty when no record is that recent
    */
   public Optional<TimestampAndOffset> offsetForTimestamp(long timestampMs) {
     LogEnd snapshot = end;
-    for (LogSegment segment : segments.values()) {
-      TimestampAndOffset found =
-          segment.records().searchForTimestamp(timestampMs, 0, logStartOffset);
-      if (found != null && found.offset < snapshot.nextOffset()) {
-        return Optional.of(found);
-      }
-    }
-    return Optional.empty();
+    return segments.offsetForTimestamp(timestampMs, logStartOffset, snapshot.nextOffset());
   }
 
   /** The record with the largest timestamp (the first one on ties), if any. */
   public Optional<TimestampAndOffset> maxTimestampAndOffset() {
-    TimestampAndOffset best = null;
-    for (LogSegment segment : segments.values()) {
-      TimestampAndOffset candidate = segment.records().largestTimestampAfter(0);
-      if (candidate != null
-          && candidate.offset >= 0
-          && (best == null || candidate.timestamp > best.timestamp)) {
-        best = candidate;
-      }
-    }
-    return Optional.ofNullable(best);
+    return segments.maxTimestampAndOffset(logStartOffset);
   }
 
   /** Forces everything appended so far to disk. */
   public synchronized void flush() {
     try {
-      segments.lastEntry().getValue().flush();
-      unflushedMessages = 0;
-      lastFlushMs = clock.millis();
+      flushActive();
     } catch (IOException e) {
       throw new UncheckedIOException("Flush of " + topicPartition + " failed", e);
     }
   }
 
-  @Override
-  public synchronized void close() throws IOException {
-    try {
-      for (LogSegment segment : segments.values()) {
-        segment.flush();
-      }
-      // After the flush: a snapshot never covers offsets the log does not durably hold.
-      producerState.writeSnapshot(end.nextOffset());
-    } finally {
-      for (LogSegment segment : segments.values()) {
-        segment.close();
+  /** Flushes when the oldest unflushed append is older than flush.ms (called periodically). */
+  public synchronized void maybeFlushByTime() {
+    long now = clock.millis();
+    if (!closed && firstUnflushedMs >= 0 && now - firstUnflushedMs >= config.flushMs()) {
+      flush();
+    }
+  }
+
+  /**
+   * Moves the log start offset to {@code offset} (DeleteRecords): reads below it fail with
+   * OFFSET_OUT_OF_RANGE; the new start is checkpointed before this returns, and whole segments
+   * below it are removed.
+   *
+   * @param offset the new log start offset; -1 means the high watermark
+   * @return the log start offset afterwards (never lower than before)
+   * @throws OffsetOutOfRangeException when the offset is above the high watermark or below -1
+   */
+  public synchronized long deleteRecordsBefore(long offset) {
+    long target = offset == -1 ? highWatermark() : offset;
+    if (target < 0 || target > highWatermark()) {
+      throw new OffsetOutOfRangeException(
+          "Cannot delete records of "
+              + topicPartition
+              + " before offset "
+              + offset
+              + ": it must be between 0 and the high watermark "
+              + highWatermark()
+              + " (or -1 for the high watermark)");
+    }
+    if (target > logStartOffset) {
+      try {
+        OffsetCheckpoint.write(dir.resolve(LOG_START_CHECKPOINT), target);
+        logStartOffset = target;
+        LOGGER.info("Log start offset of {} moved to {} by DeleteRecords", topicPartition, target);
+        enforceRetention();
+      } catch (IOException e) {
+        throw new UncheckedIOException("DeleteRecords on " + topicPartition + " failed", e);
       }
     }
+    return logStartOffset;
+  }
+
+  /**
+   * Applies retention (see {@link RetentionPolicy}): rolls the active segment when it is older than
+   * segment.ms or breaches retention.ms, removes deletable segments and advances the log start
+   * offset; then deletes segments removed long enough ago.
+   *
+   * @return the number of segments removed
+   */
+  public int enforceRetention() throws IOException {
+    long now = clock.millis();
+    int removed = 0;
+    synchronized (this) {
+      if (closed) {
+        return 0;
+      }
+      LogSegment active = segments.active();
+      if (active.sizeInBytes() > 0
+          && (now - active.createdMs() >= config.segmentMs()
+              || RetentionPolicy.activeBreachesTime(active, config, now))) {
+        roll(now);
+      }
+      List<LogSegment> all = segments.list();
+      RetentionPolicy.Decision decision =
+          RetentionPolicy.deletable(all, config, logStartOffset, now);
+      if (!decision.segments().isEmpty()) {
+        List<LogSegment> doomed = decision.segments();
+        long newStart = all.get(doomed.size()).baseOffset();
+        logStartOffset = Math.max(logStartOffset, newStart);
+        segments.retire(doomed, now);
+        removed = doomed.size();
+        LOGGER.info(
+            "Deleted {} segments of {} (offsets {} to {}) by {}; log start offset now {}",
+            removed,
+            topicPartition,
+            doomed.get(0).baseOffset(),
+            newStart - 1,
+            decision.reason().description,
+            logStartOffset);
+      }
+    }
+    segments.purgeRetired(now - SEGMENT_CLOSE_DELAY_MS);
+    return removed;
+  }
+
+  /** The segments in offset order, the active one last (a snapshot, for the cleaner). */
+  List<LogSegment> segments() {
+    return segments.list();
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  long firstDirtyOffset() {
+    return firstDirtyOffset;
+  }
+
+  long tombstoneHorizonMs() {
+    return tombstoneHorizonMs;
+  }
+
+  /** Records how far the cleaner got and when its kept tombstones become removable. */
+  synchronized void cleaned(long newFirstDirty, long nextTombstoneHorizonMs) throws IOException {
+    if (closed) {
+      return;
+    }
+    OffsetCheckpoint.write(dir.resolve(CLEANER_CHECKPOINT), newFirstDirty);
+    firstDirtyOffset = newFirstDirty;
+    tombstoneHorizonMs = nextTombstoneHorizonMs;
+  }
+
+  /**
+   * Swaps a cleaned segment (files suffixed {@code .swap}, fsynced) in for the consecutive segments
+   * {@code olds} (see {@link LogSegments#replace}).
+   *
+   * @return false when one of {@code olds} is no longer in the log (retention removed it, or the
+   *     log was closed); the caller then deletes the cleaned files
+   */
+  synchronized boolean replaceSegments(List<LogSegment> olds, LogSegment cleaned)
+      throws IOException {
+    return !closed && segments.replace(olds, cleaned, clock.millis());
+  }
+
+  /** Closes cleanly: the active segment is fsynced with its indexes. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    segments.closeAll();
+    // After the segments are fsynced: a snapshot never covers offsets the log does not hold.
+    producerState.writeSnapshot(end.nextOffset());
+  }
+
+  /**
+   * Closes every file without flushing, as a crash would leave them (for tests of recovery; the OS
+   * still holds what was written, as after {@code kill -9}).
+   */
+  public synchronized void halt() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    segments.haltAll();
   }
 
   /** Closes and removes every file of this log. */
   public synchronized void delete() throws IOException {
-    for (LogSegment segment : segments.values()) {
-      segment.delete();
-    }
-    segments.clear();
+    closed = true;
+    segments.deleteAll();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         Files.deleteIfExists(file);
       }
     }
     Files.deleteIfExists(dir);
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   // ---- producer state (idempotence) hook: keep in step with the segments, nothing else ----
@@ -368,10 +562,8 @@ public final class PartitionLog implements AutoCloseable {
    * each batch's header only, and only when the iteration reaches it.
    */
   private Iterable<RecordBatch> batchesFrom(long offset) {
-    Long first = segments.floorKey(offset);
     return () -> {
-      Iterator<LogSegment> segmentsFrom =
-          segments.tailMap(first == null ? offset : first).values().iterator();
+      Iterator<LogSegment> segmentsFrom = segments.from(offset).iterator();
       return new Iterator<>() {
         private Iterator<? extends RecordBatch> current = Collections.emptyIterator();
         private RecordBatch next;

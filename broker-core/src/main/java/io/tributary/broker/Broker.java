@@ -2,10 +2,16 @@ package io.tributary.broker;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.broker.internal.handler.AlterConfigsHandler;
 import io.tributary.broker.internal.handler.BrokerIdentity;
+import io.tributary.broker.internal.handler.CreatePartitionsHandler;
 import io.tributary.broker.internal.handler.CreateTopicsHandler;
 import io.tributary.broker.internal.handler.DelayedFetches;
+import io.tributary.broker.internal.handler.DeleteTopicsHandler;
+import io.tributary.broker.internal.handler.DescribeClusterHandler;
+import io.tributary.broker.internal.handler.DescribeConfigsHandler;
 import io.tributary.broker.internal.handler.FetchHandler;
+import io.tributary.broker.internal.handler.IncrementalAlterConfigsHandler;
 import io.tributary.broker.internal.handler.ListOffsetsHandler;
 import io.tributary.broker.internal.handler.MetadataHandler;
 import io.tributary.broker.internal.handler.ProduceHandler;
@@ -96,7 +102,13 @@ public final class Broker implements AutoCloseable {
                   new ProduceHandler(logs),
                   new FetchHandler(logs, delayedFetches),
                   new ListOffsetsHandler(logs),
-                  new CreateTopicsHandler(logs, creationDefaults)),
+                  new CreateTopicsHandler(logs, creationDefaults, config),
+                  new DeleteTopicsHandler(logs),
+                  new CreatePartitionsHandler(logs, config::nodeId),
+                  new DescribeConfigsHandler(logs, config),
+                  new AlterConfigsHandler(logs),
+                  new IncrementalAlterConfigsHandler(logs, topicDefaults),
+                  new DescribeClusterHandler(identity::get)),
               requestThreads,
               List.of());
       KafkaServer server =

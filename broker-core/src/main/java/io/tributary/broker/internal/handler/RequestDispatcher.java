@@ -16,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.network.Send;
 import org.apache.kafka.common.protocol.ApiKeys;
@@ -118,6 +120,10 @@ public final class RequestDispatcher implements RequestProcessor {
 
   private static AbstractResponse errorResponse(
       RequestContext context, AbstractRequest body, Throwable error) {
+    if (error instanceof ConfigException) {
+      // A config validation failure that a handler let through is the client's mistake.
+      error = new InvalidConfigurationException(error.getMessage(), error);
+    }
     if (!(error instanceof ApiException)) {
       LOGGER.error(
           "Unexpected failure serving {} v{} from client {}",

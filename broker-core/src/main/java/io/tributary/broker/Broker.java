@@ -113,7 +113,11 @@ public final class Broker implements AutoCloseable {
               List.of());
       KafkaServer server =
           KafkaServer.start(
-              bindTo, config.networkThreads(), config.socketRequestMaxBytes(), dispatcher);
+              bindTo,
+              config.networkThreads(),
+              config.socketRequestMaxBytes(),
+              config.connectionsMaxIdleMs(),
+              dispatcher);
       InetSocketAddress bound = server.boundAddress();
       InetSocketAddress advertised =
           config.advertisedAddress() != null

@@ -57,6 +57,12 @@ public final class BrokerConfig {
       "The largest request frame accepted; a larger size prefix closes the connection.";
   public static final int SOCKET_REQUEST_MAX_BYTES_DEFAULT = 100 * 1024 * 1024;
 
+  public static final String CONNECTIONS_MAX_IDLE_MS_CONFIG = "connections.max.idle.ms";
+  public static final String CONNECTIONS_MAX_IDLE_MS_DOC =
+      "Close connections without any traffic for this long (e.g. a client that sent half a request"
+          + " and stalled); -1 never closes idle connections.";
+  public static final long CONNECTIONS_MAX_IDLE_MS_DEFAULT = 10 * 60 * 1000L;
+
   public static final String NUM_NETWORK_THREADS_CONFIG = "num.network.threads";
   public static final String NUM_NETWORK_THREADS_DOC = "Threads reading and writing sockets.";
   public static final int NUM_NETWORK_THREADS_DEFAULT = 3;
@@ -118,6 +124,12 @@ public final class BrokerConfig {
               Range.atLeast(1024),
               Importance.LOW,
               SOCKET_REQUEST_MAX_BYTES_DOC)
+          .define(
+              CONNECTIONS_MAX_IDLE_MS_CONFIG,
+              Type.LONG,
+              CONNECTIONS_MAX_IDLE_MS_DEFAULT,
+              Importance.LOW,
+              CONNECTIONS_MAX_IDLE_MS_DOC)
           .define(
               NUM_NETWORK_THREADS_CONFIG,
               Type.INT,
@@ -242,6 +254,11 @@ public final class BrokerConfig {
 
   public int socketRequestMaxBytes() {
     return values.getInt(SOCKET_REQUEST_MAX_BYTES_CONFIG);
+  }
+
+  /** Idle connections are closed after this long; 0 or less: never. */
+  public long connectionsMaxIdleMs() {
+    return values.getLong(CONNECTIONS_MAX_IDLE_MS_CONFIG);
   }
 
   public int networkThreads() {

@@ -107,6 +107,22 @@ final class RawClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the broker, within {@code timeout}, either sends something or closes the connection (as
+   * opposed to leaving it hanging).
+   */
+  boolean answersOrCloses(Duration timeout) {
+    try {
+      socket.setSoTimeout((int) timeout.toMillis());
+      in.read();
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
   @Override
   public void close() {
     try {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -38,11 +39,13 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
   private final LogManager logs;
   private final TopicDefaults defaults;
   private final ConfigDescriber describer;
+  private final int nodeId;
 
   public CreateTopicsHandler(LogManager logs, TopicDefaults defaults, BrokerConfig brokerConfig) {
     this.logs = requireNonNull(logs, "logs is null");
     this.defaults = requireNonNull(defaults, "defaults is null");
     this.describer = new ConfigDescriber(requireNonNull(brokerConfig, "brokerConfig is null"));
+    this.nodeId = brokerConfig.nodeId();
   }
 
   @Override
@@ -125,6 +128,15 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
                       "Replication factor "
                           + a.brokerIds().size()
                           + " is larger than the 1 available broker");
+                }
+                if (a.brokerIds().get(0) != nodeId) {
+                  throw new InvalidReplicaAssignmentException(
+                      "Unknown broker "
+                          + a.brokerIds().get(0)
+                          + " in the assignment of partition "
+                          + a.partitionIndex()
+                          + "; the only broker is "
+                          + nodeId);
                 }
               });
     }

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -84,7 +85,11 @@ public final class Broker implements AutoCloseable {
               config.dataDir(), clock, overrides -> TopicConfigs.resolve(topicDefaults, overrides));
       requestThreads =
           Executors.newFixedThreadPool(config.ioThreads(), Threads.daemon("broker-request"));
-      scheduler = Executors.newScheduledThreadPool(1, Threads.daemon("broker-scheduler"));
+      ScheduledThreadPoolExecutor timer =
+          new ScheduledThreadPoolExecutor(1, Threads.daemon("broker-scheduler"));
+      // Long-poll timeouts are cancelled when the fetch completes early; drop them at once.
+      timer.setRemoveOnCancelPolicy(true);
+      scheduler = timer;
       DelayedFetches delayedFetches = new DelayedFetches(scheduler);
       logs.addAppendListener(delayedFetches::appended);
 
@@ -110,7 +115,7 @@ public final class Broker implements AutoCloseable {
                   new IncrementalAlterConfigsHandler(logs, topicDefaults),
                   new DescribeClusterHandler(identity::get)),
               requestThreads,
-              List.of());
+              List.of(delayedFetches::connectionClosed));
       KafkaServer server =
           KafkaServer.start(
               bindTo,

@@ -28,6 +28,9 @@ import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopicCol
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopicConfig;
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopicConfigCollection;
 import org.apache.kafka.common.message.CreateTopicsResponseData;
+import org.apache.kafka.common.message.DeleteTopicsRequestData;
+import org.apache.kafka.common.message.DeleteTopicsRequestData.DeleteTopicState;
+import org.apache.kafka.common.message.DescribeClusterRequestData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData.DescribeConfigsResource;
 import org.apache.kafka.common.message.MetadataRequestData;
@@ -40,6 +43,10 @@ import org.apache.kafka.common.record.MemoryRecords;
 import org.apache.kafka.common.record.SimpleRecord;
 import org.apache.kafka.common.requests.CreateTopicsRequest;
 import org.apache.kafka.common.requests.CreateTopicsResponse;
+import org.apache.kafka.common.requests.DeleteTopicsRequest;
+import org.apache.kafka.common.requests.DeleteTopicsResponse;
+import org.apache.kafka.common.requests.DescribeClusterRequest;
+import org.apache.kafka.common.requests.DescribeClusterResponse;
 import org.apache.kafka.common.requests.DescribeConfigsRequest;
 import org.apache.kafka.common.requests.DescribeConfigsResponse;
 import org.apache.kafka.common.requests.FetchRequest;
@@ -293,6 +300,48 @@ class ProtocolErrorsIT {
             .isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
       }
       assertThat(Files.exists(strict.dataDir().resolve("topics/never-created.json"))).isFalse();
+    }
+  }
+
+  @Test
+  void describeClusterAskedForControllersIsMismatchedEndpointType() {
+    try (RawClient client = RawClient.connect(broker.bootstrapServers())) {
+      DescribeClusterResponse response =
+          client.send(
+              new DescribeClusterRequest.Builder(
+                      new DescribeClusterRequestData().setEndpointType((byte) 2))
+                  .build((short) 1));
+      assertThat(response.data().errorCode()).isEqualTo(Errors.MISMATCHED_ENDPOINT_TYPE.code());
+    }
+  }
+
+  @Test
+  void deleteTopicsWithBothNameAndIdOrDuplicatesIsInvalidRequest() {
+    try (RawClient client = RawClient.connect(broker.bootstrapServers())) {
+      DeleteTopicsResponse response =
+          client.send(
+              new DeleteTopicsRequest.Builder(
+                      new DeleteTopicsRequestData()
+                          .setTopics(
+                              List.of(
+                                  new DeleteTopicState()
+                                      .setName("two-partitions")
+                                      .setTopicId(Uuid.randomUuid()),
+                                  new DeleteTopicState().setName("twice"),
+                                  new DeleteTopicState().setName("twice"),
+                                  new DeleteTopicState())))
+                  .build((short) 6));
+      assertThat(response.data().responses())
+          .hasSize(3)
+          .allSatisfy(r -> assertThat(r.errorCode()).isEqualTo(Errors.INVALID_REQUEST.code()));
+    }
+    // And nothing was deleted
+    try (RawClient client = RawClient.connect(broker.bootstrapServers())) {
+      MetadataResponse metadata =
+          client.send(
+              new MetadataRequest.Builder(List.of("two-partitions"), false).build((short) 12));
+      assertThat(metadata.data().topics().find("two-partitions").errorCode())
+          .isEqualTo(Errors.NONE.code());
     }
   }
 }

@@ -120,6 +120,38 @@ class BadInputIT {
     }
   }
 
+  @Test
+  void clientsAnnouncingHugeFramesDoNotMakeTheBrokerAllocateThem() throws Exception {
+    // Given a broker accepting requests of up to 100 MB (the default socket.request.max.bytes)
+    try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+      List<RawClient> announcers = new ArrayList<>();
+      try {
+        // When 100 connections each announce a 100 MB request (10 GB in all, more than this
+        // JVM's heap) and send only its first bytes
+        for (int i = 0; i < 100; i++) {
+          RawClient client = RawClient.connect(broker.bootstrapServers());
+          announcers.add(client);
+          client.sendBytes(ByteBuffer.allocate(16).putInt(100 * 1024 * 1024).array());
+        }
+        // Then the broker keeps serving everyone else
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+          admin
+              .createTopics(List.of(new NewTopic("still-serving", 1, (short) 1)))
+              .all()
+              .get(30, TimeUnit.SECONDS);
+          assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+              .contains("still-serving");
+        }
+        // And the announcing connections are still open, waiting for their bytes
+        for (RawClient client : announcers) {
+          assertThat(client.answersOrCloses(Duration.ofMillis(10))).isFalse();
+        }
+      } finally {
+        announcers.forEach(RawClient::close);
+      }
+    }
+  }
+
   private static void produce(
       EmbeddedBroker broker,
       AtomicBoolean running,

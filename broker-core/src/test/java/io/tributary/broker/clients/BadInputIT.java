@@ -152,6 +152,42 @@ class BadInputIT {
     }
   }
 
+  @Test
+  void aConnectionWaitingForItsResponseIsNotIdle() throws Exception {
+    // Given a broker closing connections idle for 500 ms, and an empty topic
+    try (EmbeddedBroker broker = EmbeddedBroker.start(Map.of("connections.max.idle.ms", "500"));
+        Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      admin
+          .createTopics(List.of(new NewTopic("quiet", 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+      try (RawClient client = RawClient.connect(broker.bootstrapServers())) {
+        // When a fetch long-polls for 3 s, far beyond the idle time
+        FetchRequest longPoll =
+            FetchRequest.Builder.forConsumer(
+                    (short) 12,
+                    3000,
+                    1,
+                    Map.of(
+                        new TopicPartition("quiet", 0),
+                        new FetchRequest.PartitionData(
+                            org.apache.kafka.common.Uuid.ZERO_UUID,
+                            0,
+                            0,
+                            1024,
+                            java.util.Optional.empty())))
+                .build((short) 12);
+        FetchResponse response = client.send(longPoll);
+        // Then it gets its (empty) answer instead of a closed connection
+        assertThat(response.error()).isEqualTo(Errors.NONE);
+        assertThat(response.data().responses().get(0).partitions().get(0).errorCode())
+            .isEqualTo(Errors.NONE.code());
+        // And once really idle, the connection is closed
+        assertThat(client.closedByBroker(Duration.ofSeconds(20))).isTrue();
+      }
+    }
+  }
+
   private static void produce(
       EmbeddedBroker broker,
       AtomicBoolean running,

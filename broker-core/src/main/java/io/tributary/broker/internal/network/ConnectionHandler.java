@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * and one partial frame in the decoder.
  *
  * <p>Failures close only this connection: an undecodable frame, a processing failure, an idle
- * timeout. All state is confined to the channel's event loop.
+ * timeout. A connection is idle when nothing was read or written for connections.max.idle.ms and no
+ * request of it is in progress (a long-poll fetch waiting for data is not idle). All state is
+ * confined to the channel's event loop.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOGGER = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -159,6 +161,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof IdleStateEvent) {
+      if (processing) {
+        // Quiet because the client waits for us (a long-poll fetch, a group join): not idle.
+        return;
+      }
       LOGGER.info(
           "Closing connection {} from {}: idle longer than connections.max.idle.ms",
           connectionId,

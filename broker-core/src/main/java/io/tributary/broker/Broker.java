@@ -108,7 +108,7 @@ public final class Broker implements AutoCloseable {
                   new FetchHandler(logs, delayedFetches),
                   new ListOffsetsHandler(logs),
                   new CreateTopicsHandler(logs, creationDefaults, config),
-                  new DeleteTopicsHandler(logs),
+                  new DeleteTopicsHandler(logs, config.deleteTopicEnable()),
                   new CreatePartitionsHandler(logs, config::nodeId),
                   new DescribeConfigsHandler(logs, config),
                   new AlterConfigsHandler(logs),

@@ -52,6 +52,11 @@ public final class BrokerConfig {
   public static final String AUTO_CREATE_TOPICS_ENABLE_DOC =
       "Create a topic when a client asks for metadata of a topic that does not exist.";
 
+  public static final String DELETE_TOPIC_ENABLE_CONFIG = "delete.topic.enable";
+  public static final String DELETE_TOPIC_ENABLE_DOC =
+      "Allow deleting topics through the DeleteTopics API (AdminClient, kafka-topics.sh"
+          + " --delete); when false such requests fail with TOPIC_DELETION_DISABLED.";
+
   public static final String SOCKET_REQUEST_MAX_BYTES_CONFIG = "socket.request.max.bytes";
   public static final String SOCKET_REQUEST_MAX_BYTES_DOC =
       "The largest request frame accepted; a larger size prefix closes the connection.";
@@ -117,6 +122,12 @@ public final class BrokerConfig {
               true,
               Importance.MEDIUM,
               AUTO_CREATE_TOPICS_ENABLE_DOC)
+          .define(
+              DELETE_TOPIC_ENABLE_CONFIG,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              DELETE_TOPIC_ENABLE_DOC)
           .define(
               SOCKET_REQUEST_MAX_BYTES_CONFIG,
               Type.INT,
@@ -250,6 +261,10 @@ public final class BrokerConfig {
 
   public boolean autoCreateTopics() {
     return values.getBoolean(AUTO_CREATE_TOPICS_ENABLE_CONFIG);
+  }
+
+  public boolean deleteTopicEnable() {
+    return values.getBoolean(DELETE_TOPIC_ENABLE_CONFIG);
   }
 
   public int socketRequestMaxBytes() {

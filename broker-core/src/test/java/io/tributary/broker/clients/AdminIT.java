@@ -41,6 +41,7 @@ import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TopicDeletionDisabledException;
 import org.apache.kafka.common.errors.UnknownTopicIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -416,6 +417,19 @@ class AdminIT {
 
     // And the name can be used again
     get(admin.createTopics(List.of(new NewTopic("doomed-a", 1, (short) 1))).all());
+  }
+
+  @Test
+  void deleteTopicEnableFalseRefusesDeletion() throws Exception {
+    try (EmbeddedBroker guarded = EmbeddedBroker.start(Map.of("delete.topic.enable", "false"));
+        Admin guardedAdmin =
+            Admin.create(Map.of("bootstrap.servers", guarded.bootstrapServers()))) {
+      get(guardedAdmin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all());
+      assertThat(failure(guardedAdmin.deleteTopics(List.of("kept")).all()))
+          .isInstanceOf(TopicDeletionDisabledException.class)
+          .hasMessageContaining("delete.topic.enable");
+      assertThat(get(guardedAdmin.listTopics().names())).contains("kept");
+    }
   }
 
   @Test

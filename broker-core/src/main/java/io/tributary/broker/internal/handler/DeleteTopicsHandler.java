@@ -30,9 +30,15 @@ import org.apache.kafka.common.requests.DeleteTopicsResponse;
  */
 public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest> {
   private final LogManager logs;
+  private final boolean enabled;
 
-  public DeleteTopicsHandler(LogManager logs) {
+  /**
+   * @param enabled delete.topic.enable: when false every request fails (TOPIC_DELETION_DISABLED, or
+   *     INVALID_REQUEST before v3, which has no such code)
+   */
+  public DeleteTopicsHandler(LogManager logs, boolean enabled) {
     this.logs = requireNonNull(logs, "logs is null");
+    this.enabled = enabled;
   }
 
   @Override
@@ -53,6 +59,9 @@ public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest
   @Override
   public CompletableFuture<AbstractResponse> handle(
       RequestContext context, DeleteTopicsRequest request) {
+    if (!enabled) {
+      return CompletableFuture.completedFuture(disabled(context.apiVersion(), request));
+    }
     DeleteTopicsResponseData response = new DeleteTopicsResponseData();
     Map<String, Integer> nameCounts = new HashMap<>();
     Map<Uuid, Integer> idCounts = new HashMap<>();
@@ -88,6 +97,25 @@ public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest
       response.responses().add(result);
     }
     return CompletableFuture.completedFuture(new DeleteTopicsResponse(response));
+  }
+
+  private static DeleteTopicsResponse disabled(short version, DeleteTopicsRequest request) {
+    // Before v3 there is no TOPIC_DELETION_DISABLED code; Kafka answers INVALID_REQUEST then.
+    Errors error = version < 3 ? Errors.INVALID_REQUEST : Errors.TOPIC_DELETION_DISABLED;
+    DeleteTopicsResponseData response = new DeleteTopicsResponseData();
+    for (DeleteTopicState topic : request.topics()) {
+      DeletableTopicResult result =
+          new DeletableTopicResult()
+              .setName(topic.name())
+              .setTopicId(topic.topicId() == null ? Uuid.ZERO_UUID : topic.topicId());
+      error(
+          result,
+          error,
+          "Topic deletion is disabled on this broker (delete.topic.enable=false); set it to true"
+              + " in the broker's config file to allow it.");
+      response.responses().add(result);
+    }
+    return new DeleteTopicsResponse(response);
   }
 
   private void delete(DeletableTopicResult result, String name, Uuid id) {

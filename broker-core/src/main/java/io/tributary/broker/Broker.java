@@ -6,27 +6,8 @@ import io.tributary.broker.internal.group.GroupConfig;
 import io.tributary.broker.internal.group.GroupCoordinator;
 import io.tributary.broker.internal.group.GroupTimer;
 import io.tributary.broker.internal.handler.BrokerIdentity;
-import io.tributary.broker.internal.handler.CreateTopicsHandler;
 import io.tributary.broker.internal.handler.DelayedFetches;
-import io.tributary.broker.internal.handler.DeleteGroupsHandler;
-import io.tributary.broker.internal.handler.DeleteRecordsHandler;
-import io.tributary.broker.internal.handler.DescribeGroupsHandler;
-import io.tributary.broker.internal.handler.FetchHandler;
-import io.tributary.broker.internal.handler.FindCoordinatorHandler;
-import io.tributary.broker.internal.handler.HeartbeatHandler;
-import io.tributary.broker.internal.handler.InitProducerIdHandler;
-import io.tributary.broker.internal.handler.JoinGroupHandler;
-import io.tributary.broker.internal.handler.LeaveGroupHandler;
-import io.tributary.broker.internal.handler.ListGroupsHandler;
-import io.tributary.broker.internal.handler.ListOffsetsHandler;
-import io.tributary.broker.internal.handler.MetadataHandler;
-import io.tributary.broker.internal.handler.OffsetCommitHandler;
-import io.tributary.broker.internal.handler.OffsetDeleteHandler;
-import io.tributary.broker.internal.handler.OffsetFetchHandler;
-import io.tributary.broker.internal.handler.ProduceHandler;
 import io.tributary.broker.internal.handler.RequestDispatcher;
-import io.tributary.broker.internal.handler.SyncGroupHandler;
-import io.tributary.broker.internal.handler.TopicDefaults;
 import io.tributary.broker.internal.log.LogManager;
 import io.tributary.broker.internal.log.PartitionLog;
 import io.tributary.broker.internal.log.TopicConfigs;
@@ -126,34 +107,22 @@ public final class Broker implements AutoCloseable {
       // The advertised port is only known after binding when port 0 was asked for; handlers
       // read the identity through this reference.
       AtomicReference<BrokerIdentity> identity = new AtomicReference<>();
-      TopicDefaults creationDefaults =
-          new TopicDefaults(config.autoCreateTopics(), config.defaultPartitions());
       RequestDispatcher dispatcher =
           new RequestDispatcher(
-              List.of(
-                  new MetadataHandler(identity::get, logs, creationDefaults),
-                  new ProduceHandler(logs),
-                  new FetchHandler(logs, delayedFetches),
-                  new ListOffsetsHandler(logs),
-                  new CreateTopicsHandler(logs, creationDefaults),
-                  new FindCoordinatorHandler(identity::get, groups),
-                  new JoinGroupHandler(groups),
-                  new SyncGroupHandler(groups),
-                  new HeartbeatHandler(groups),
-                  new LeaveGroupHandler(groups),
-                  new OffsetCommitHandler(groups, logs),
-                  new OffsetFetchHandler(groups),
-                  new OffsetDeleteHandler(groups, logs),
-                  new DescribeGroupsHandler(groups),
-                  new ListGroupsHandler(groups),
-                  new DeleteGroupsHandler(groups),
-                  new InitProducerIdHandler(producerIds),
-                  new DeleteRecordsHandler(logs)),
+              BrokerApis.handlers(
+                  config,
+                  identity::get,
+                  logs,
+                  new BrokerApis.Coordinators(groups, producerIds, delayedFetches)),
               requestThreads,
-              List.of());
+              List.of(delayedFetches::connectionClosed));
       KafkaServer server =
           KafkaServer.start(
-              bindTo, config.networkThreads(), config.socketRequestMaxBytes(), dispatcher);
+              bindTo,
+              config.networkThreads(),
+              config.socketRequestMaxBytes(),
+              config.connectionsMaxIdleMs(),
+              dispatcher);
       InetSocketAddress bound = server.boundAddress();
       InetSocketAddress advertised =
           config.advertisedAddress() != null

@@ -52,10 +52,21 @@ public final class BrokerConfig {
   public static final String AUTO_CREATE_TOPICS_ENABLE_DOC =
       "Create a topic when a client asks for metadata of a topic that does not exist.";
 
+  public static final String DELETE_TOPIC_ENABLE_CONFIG = "delete.topic.enable";
+  public static final String DELETE_TOPIC_ENABLE_DOC =
+      "Allow deleting topics through the DeleteTopics API (AdminClient, kafka-topics.sh"
+          + " --delete); when false such requests fail with TOPIC_DELETION_DISABLED.";
+
   public static final String SOCKET_REQUEST_MAX_BYTES_CONFIG = "socket.request.max.bytes";
   public static final String SOCKET_REQUEST_MAX_BYTES_DOC =
       "The largest request frame accepted; a larger size prefix closes the connection.";
   public static final int SOCKET_REQUEST_MAX_BYTES_DEFAULT = 100 * 1024 * 1024;
+
+  public static final String CONNECTIONS_MAX_IDLE_MS_CONFIG = "connections.max.idle.ms";
+  public static final String CONNECTIONS_MAX_IDLE_MS_DOC =
+      "Close connections without any traffic for this long (e.g. a client that sent half a request"
+          + " and stalled); -1 never closes idle connections.";
+  public static final long CONNECTIONS_MAX_IDLE_MS_DEFAULT = 10 * 60 * 1000L;
 
   public static final String NUM_NETWORK_THREADS_CONFIG = "num.network.threads";
   public static final String NUM_NETWORK_THREADS_DOC = "Threads reading and writing sockets.";
@@ -170,12 +181,24 @@ public final class BrokerConfig {
               Importance.MEDIUM,
               AUTO_CREATE_TOPICS_ENABLE_DOC)
           .define(
+              DELETE_TOPIC_ENABLE_CONFIG,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              DELETE_TOPIC_ENABLE_DOC)
+          .define(
               SOCKET_REQUEST_MAX_BYTES_CONFIG,
               Type.INT,
               SOCKET_REQUEST_MAX_BYTES_DEFAULT,
               Range.atLeast(1024),
               Importance.LOW,
               SOCKET_REQUEST_MAX_BYTES_DOC)
+          .define(
+              CONNECTIONS_MAX_IDLE_MS_CONFIG,
+              Type.LONG,
+              CONNECTIONS_MAX_IDLE_MS_DEFAULT,
+              Importance.LOW,
+              CONNECTIONS_MAX_IDLE_MS_DOC)
           .define(
               NUM_NETWORK_THREADS_CONFIG,
               Type.INT,
@@ -377,8 +400,17 @@ public final class BrokerConfig {
     return values.getBoolean(AUTO_CREATE_TOPICS_ENABLE_CONFIG);
   }
 
+  public boolean deleteTopicEnable() {
+    return values.getBoolean(DELETE_TOPIC_ENABLE_CONFIG);
+  }
+
   public int socketRequestMaxBytes() {
     return values.getInt(SOCKET_REQUEST_MAX_BYTES_CONFIG);
+  }
+
+  /** Idle connections are closed after this long; 0 or less: never. */
+  public long connectionsMaxIdleMs() {
+    return values.getLong(CONNECTIONS_MAX_IDLE_MS_CONFIG);
   }
 
   public int networkThreads() {

@@ -7,19 +7,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * Fetches waiting for data (long poll by max.wait.ms and min.bytes). A waiting fetch is retried
- * when one of its partitions gets an append, and completed for good when its wait time is up.
+ * when one of its partitions gets an append, and completed for good when its wait time is up or its
+ * connection closes (so a client that asks for a very long wait and disconnects leaves nothing
+ * behind).
  *
  * <p>Thread-safe.
  */
 public final class DelayedFetches {
   private final ScheduledExecutorService timer;
   private final Map<TopicPartition, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+  private final Map<String, Set<Waiter>> byConnection = new ConcurrentHashMap<>();
 
   /** A waiting fetch: {@link #tryComplete} returns true once it has answered. */
   interface Attempt {
@@ -30,14 +34,36 @@ public final class DelayedFetches {
     this.timer = requireNonNull(timer, "timer is null");
   }
 
-  void await(Collection<TopicPartition> partitions, long maxWaitMs, Attempt attempt) {
-    Waiter waiter = new Waiter(partitions, attempt);
+  void await(
+      String connectionId, Collection<TopicPartition> partitions, long maxWaitMs, Attempt attempt) {
+    Waiter waiter = new Waiter(connectionId, partitions, attempt);
     for (TopicPartition tp : partitions) {
       waiters.computeIfAbsent(tp, k -> ConcurrentHashMap.newKeySet()).add(waiter);
     }
-    timer.schedule(() -> waiter.run(true), maxWaitMs, TimeUnit.MILLISECONDS);
+    byConnection.computeIfAbsent(connectionId, k -> ConcurrentHashMap.newKeySet()).add(waiter);
+    waiter.timeout = timer.schedule(() -> waiter.run(true), maxWaitMs, TimeUnit.MILLISECONDS);
     // An append may have landed between the caller's read and our registration.
     waiter.run(false);
+  }
+
+  /** Completes (as timed out) every fetch still waiting for this connection. */
+  public void connectionClosed(String connectionId) {
+    Set<Waiter> waiting = byConnection.remove(connectionId);
+    if (waiting == null) {
+      return;
+    }
+    for (Waiter waiter : waiting.toArray(new Waiter[0])) {
+      timer.execute(() -> waiter.run(true));
+    }
+  }
+
+  /** The number of fetches waiting, for tests and metrics. */
+  int waiting() {
+    int total = 0;
+    for (Set<Waiter> set : byConnection.values()) {
+      total += set.size();
+    }
+    return total;
   }
 
   /** Wakes the fetches waiting on {@code tp}. */
@@ -52,11 +78,14 @@ public final class DelayedFetches {
   }
 
   private final class Waiter {
+    private final String connectionId;
     private final Collection<TopicPartition> partitions;
     private final Attempt attempt;
     private final AtomicBoolean done = new AtomicBoolean();
+    private volatile ScheduledFuture<?> timeout;
 
-    Waiter(Collection<TopicPartition> partitions, Attempt attempt) {
+    Waiter(String connectionId, Collection<TopicPartition> partitions, Attempt attempt) {
+      this.connectionId = connectionId;
       this.partitions = partitions;
       this.attempt = attempt;
     }
@@ -72,6 +101,17 @@ public final class DelayedFetches {
           if (set != null) {
             set.remove(this);
           }
+        }
+        Set<Waiter> sameConnection = byConnection.get(connectionId);
+        if (sameConnection != null) {
+          sameConnection.remove(this);
+          if (sameConnection.isEmpty()) {
+            byConnection.remove(connectionId, sameConnection);
+          }
+        }
+        ScheduledFuture<?> scheduled = timeout;
+        if (scheduled != null) {
+          scheduled.cancel(false);
         }
       }
     }

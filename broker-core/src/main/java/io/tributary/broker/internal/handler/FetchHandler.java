@@ -82,6 +82,7 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
     }
     CompletableFuture<AbstractResponse> result = new CompletableFuture<>();
     delayed.await(
+        context.connection().id(),
         partitions,
         data.maxWaitMs(),
         timedOut -> {

@@ -16,10 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.network.Send;
 import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.ProduceRequest;
@@ -84,6 +87,17 @@ public final class RequestDispatcher implements RequestProcessor {
         .thenApply(
             response -> {
               if (body instanceof ProduceRequest produce && produce.acks() == 0) {
+                // No response to carry an error: close the connection so the producer notices
+                // and refreshes its metadata, as Apache Kafka does.
+                Map<Errors, Integer> errors = new java.util.HashMap<>(response.errorCounts());
+                errors.remove(Errors.NONE);
+                if (!errors.isEmpty()) {
+                  throw new CompletionException(
+                      new ApiException(
+                          "A produce request with acks=0 failed with "
+                              + errors.keySet()
+                              + "; closing the connection to tell the producer"));
+                }
                 return Optional.<Send>empty();
               }
               return Optional.of(RequestCodec.encode(request.header(), response));
@@ -118,6 +132,10 @@ public final class RequestDispatcher implements RequestProcessor {
 
   private static AbstractResponse errorResponse(
       RequestContext context, AbstractRequest body, Throwable error) {
+    if (error instanceof ConfigException) {
+      // A config validation failure that a handler let through is the client's mistake.
+      error = new InvalidConfigurationException(error.getMessage(), error);
+    }
     if (!(error instanceof ApiException)) {
       LOGGER.error(
           "Unexpected failure serving {} v{} from client {}",

@@ -280,6 +280,29 @@ public final class LogManager implements AutoCloseable {
     return altered;
   }
 
+  /**
+   * Changes a topic's config overrides in one step: {@code change} gets the current overrides and
+   * returns the new ones, which are validated and then (unless {@code validateOnly}) persisted and
+   * applied to the topic's live logs. Serialised with every other metadata change, so concurrent
+   * incremental alters never lose each other's updates.
+   *
+   * @throws UnknownTopicOrPartitionException when the topic does not exist
+   * @throws org.apache.kafka.common.config.ConfigException naming the key, value and reason for an
+   *     unknown key or a bad value; nothing is changed then
+   */
+  public synchronized TopicInfo alterConfigs(
+      String name,
+      java.util.function.UnaryOperator<Map<String, String>> change,
+      boolean validateOnly) {
+    TopicInfo topic = topicOrThrow(name);
+    Map<String, String> configs = Map.copyOf(change.apply(topic.configs()));
+    if (validateOnly) {
+      configResolver.apply(configs);
+      return new TopicInfo(name, topic.id(), topic.partitions(), configs);
+    }
+    return replaceConfigs(name, configs);
+  }
+
   /** Deletes a topic and all its data. */
   public synchronized void deleteTopic(String name) {
     TopicInfo topic = topicOrThrow(name);
@@ -297,6 +320,22 @@ public final class LogManager implements AutoCloseable {
       throw new UncheckedIOException("Deleting topic " + name + " failed", e);
     }
     LOGGER.info("Deleted topic {}", name);
+  }
+
+  /**
+   * Deletes the topic with this id and all its data; a topic recreated under the same name (with a
+   * new id) is left alone.
+   *
+   * @throws org.apache.kafka.common.errors.UnknownTopicIdException when no topic has this id
+   */
+  public synchronized TopicInfo deleteTopic(Uuid id) {
+    TopicInfo topic = topicsById.get(id);
+    if (topic == null) {
+      throw new org.apache.kafka.common.errors.UnknownTopicIdException(
+          "No topic has id " + id + "; nothing was deleted.");
+    }
+    deleteTopic(topic.name());
+    return topic;
   }
 
   private TopicInfo topicOrThrow(String name) {

@@ -5,17 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The TCP listener: size-prefixed Kafka frames in, responses out.
  *
  * <p>A frame whose size prefix is negative or larger than {@code maxRequestSize} closes that
- * connection (as Apache Kafka does) without affecting any other connection.
+ * connection (as Apache Kafka does) without affecting any other connection; see {@link
+ * KafkaChannelInitializer} for the pipeline.
  *
  * <p>Uses the NIO transport so that fetch responses can send file slices with {@code
  * FileChannel.transferTo}. Thread-safe.
@@ -46,10 +43,15 @@ public final class KafkaServer implements AutoCloseable {
    *
    * @param listen the address to bind; port 0 picks a free port
    * @param networkThreads the number of event loop threads
-   * @param maxRequestSize the largest accepted request frame, in bytes
+   * @param maxRequestSize the largest accepted request (the size prefix's value), in bytes
+   * @param idleMs connections without traffic for this long are closed; 0 or less: never
    */
   public static KafkaServer start(
-      InetSocketAddress listen, int networkThreads, int maxRequestSize, RequestProcessor processor)
+      InetSocketAddress listen,
+      int networkThreads,
+      int maxRequestSize,
+      long idleMs,
+      RequestProcessor processor)
       throws InterruptedException {
     requireNonNull(listen, "listen is null");
     requireNonNull(processor, "processor is null");
@@ -57,7 +59,6 @@ public final class KafkaServer implements AutoCloseable {
         new NioEventLoopGroup(1, new DefaultThreadFactory("broker-acceptor", true));
     EventLoopGroup workers =
         new NioEventLoopGroup(networkThreads, new DefaultThreadFactory("broker-network", true));
-    AtomicLong connectionIds = new AtomicLong();
     try {
       ServerBootstrap bootstrap =
           new ServerBootstrap()
@@ -67,23 +68,7 @@ public final class KafkaServer implements AutoCloseable {
               .option(ChannelOption.SO_REUSEADDR, true)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childOption(ChannelOption.SO_KEEPALIVE, true)
-              .childHandler(
-                  new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                      ch.pipeline()
-                          .addLast(
-                              "frames",
-                              new LengthFieldBasedFrameDecoder(maxRequestSize, 0, 4, 0, 4, true))
-                          .addLast(
-                              "requests",
-                              new ConnectionHandler(
-                                  processor,
-                                  ch.localAddress().getPort()
-                                      + "-"
-                                      + connectionIds.incrementAndGet()));
-                    }
-                  });
+              .childHandler(new KafkaChannelInitializer(processor, maxRequestSize, idleMs));
       ChannelFuture bound = bootstrap.bind(listen).await();
       if (!bound.isSuccess()) {
         throw new IllegalStateException(

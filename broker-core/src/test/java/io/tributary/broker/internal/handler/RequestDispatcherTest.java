@@ -1,0 +1,273 @@
+package io.tributary.broker.internal.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.broker.internal.network.ConnectionInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.message.CreateTopicsRequestData;
+import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopic;
+import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopicCollection;
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData;
+import org.apache.kafka.common.message.ProduceRequestData.TopicProduceData;
+import org.apache.kafka.common.message.ProduceRequestData.TopicProduceDataCollection;
+import org.apache.kafka.common.message.ProduceResponseData;
+import org.apache.kafka.common.message.ProduceResponseData.PartitionProduceResponse;
+import org.apache.kafka.common.message.ProduceResponseData.TopicProduceResponse;
+import org.apache.kafka.common.network.Send;
+import org.apache.kafka.common.network.TransferableChannel;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.MemoryRecords;
+import org.apache.kafka.common.record.SimpleRecord;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.CreateTopicsRequest;
+import org.apache.kafka.common.requests.CreateTopicsResponse;
+import org.apache.kafka.common.requests.ProduceRequest;
+import org.apache.kafka.common.requests.ProduceResponse;
+import org.apache.kafka.common.requests.RequestHeader;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher turns every failure into the API's error response or a closed connection. */
+class RequestDispatcherTest {
+  private static final ConnectionInfo CONNECTION =
+      new ConnectionInfo(
+          "test-1",
+          InetSocketAddress.createUnresolved("client", 1),
+          InetSocketAddress.createUnresolved("broker", 2));
+
+  /** A handler whose behaviour the test chooses. */
+  private record FakeHandler<R extends AbstractRequest>(
+      ApiKeys apiKey, java.util.function.Function<R, AbstractResponse> behaviour)
+      implements ApiHandler<R> {
+    @Override
+    public short lowestVersion() {
+      return apiKey.oldestVersion();
+    }
+
+    @Override
+    public short highestVersion() {
+      return apiKey.latestVersion();
+    }
+
+    @Override
+    public CompletableFuture<AbstractResponse> handle(RequestContext context, R request) {
+      return CompletableFuture.completedFuture(behaviour.apply(request));
+    }
+  }
+
+  private static RequestDispatcher dispatcher(ApiHandler<?>... handlers) {
+    return new RequestDispatcher(List.of(handlers), Runnable::run, List.of());
+  }
+
+  private static ByteBuffer frame(AbstractRequest request) {
+    return request.serializeWithHeader(
+        new RequestHeader(request.apiKey(), request.version(), "test", 5));
+  }
+
+  private static <T extends AbstractResponse> T response(
+      Optional<Send> send, AbstractRequest request) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    WritableByteChannel channel = Channels.newChannel(out);
+    TransferableChannel transferable =
+        new TransferableChannel() {
+          @Override
+          public boolean hasPendingWrites() {
+            return false;
+          }
+
+          @Override
+          public long transferFrom(FileChannel fileChannel, long position, long count)
+              throws IOException {
+            return fileChannel.transferTo(position, count, channel);
+          }
+
+          @Override
+          public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            long n = 0;
+            for (int i = offset; i < offset + length; i++) {
+              n += channel.write(srcs[i]);
+            }
+            return n;
+          }
+
+          @Override
+          public long write(ByteBuffer[] srcs) throws IOException {
+            return write(srcs, 0, srcs.length);
+          }
+
+          @Override
+          public int write(ByteBuffer src) throws IOException {
+            return channel.write(src);
+          }
+
+          @Override
+          public boolean isOpen() {
+            return true;
+          }
+
+          @Override
+          public void close() {}
+        };
+    while (!send.orElseThrow().completed()) {
+      send.get().writeTo(transferable);
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(out.toByteArray());
+    bytes.getInt();
+    @SuppressWarnings("unchecked")
+    T parsed =
+        (T)
+            AbstractResponse.parseResponse(
+                bytes, new RequestHeader(request.apiKey(), request.version(), "test", 5));
+    return parsed;
+  }
+
+  private static CreateTopicsRequest createTopics() {
+    CreatableTopicCollection topics = new CreatableTopicCollection();
+    topics.add(
+        new CreatableTopic().setName("t").setNumPartitions(1).setReplicationFactor((short) 1));
+    return new CreateTopicsRequest.Builder(new CreateTopicsRequestData().setTopics(topics))
+        .build((short) 7);
+  }
+
+  private static ProduceRequest produce(short acks) {
+    ProduceRequestData data =
+        new ProduceRequestData()
+            .setAcks(acks)
+            .setTimeoutMs(1000)
+            .setTopicData(
+                new TopicProduceDataCollection(
+                    List.of(
+                            new TopicProduceData()
+                                .setName("t")
+                                .setPartitionData(
+                                    List.of(
+                                        new PartitionProduceData()
+                                            .setIndex(0)
+                                            .setRecords(
+                                                MemoryRecords.withRecords(
+                                                    Compression.NONE,
+                                                    new SimpleRecord(new byte[1]))))))
+                        .iterator()));
+    return ProduceRequest.forCurrentMagic(data).build((short) 9);
+  }
+
+  @Test
+  void aConfigExceptionBecomesInvalidConfig() throws Exception {
+    RequestDispatcher dispatcher =
+        dispatcher(
+            new FakeHandler<CreateTopicsRequest>(
+                ApiKeys.CREATE_TOPICS,
+                r -> {
+                  throw new ConfigException("segment.bytes", "tiny", "not a number");
+                }));
+    CreateTopicsRequest request = createTopics();
+    Optional<Send> send =
+        dispatcher
+            .process(CONNECTION, frame(request))
+            .toCompletableFuture()
+            .get(5, TimeUnit.SECONDS);
+    CreateTopicsResponse response = response(send, request);
+    assertThat(response.errorCounts()).containsKey(Errors.INVALID_CONFIG);
+  }
+
+  @Test
+  void anUnexpectedHandlerFailureIsAnErrorResponseNotAClosedConnection() throws Exception {
+    RequestDispatcher dispatcher =
+        dispatcher(
+            new FakeHandler<CreateTopicsRequest>(
+                ApiKeys.CREATE_TOPICS,
+                r -> {
+                  throw new IllegalStateException("bug");
+                }));
+    CreateTopicsRequest request = createTopics();
+    Optional<Send> send =
+        dispatcher
+            .process(CONNECTION, frame(request))
+            .toCompletableFuture()
+            .get(5, TimeUnit.SECONDS);
+    CreateTopicsResponse response = response(send, request);
+    assertThat(response.errorCounts()).containsKey(Errors.UNKNOWN_SERVER_ERROR);
+  }
+
+  @Test
+  void anApiWithoutHandlerOrAnUndecodableFrameClosesTheConnection() {
+    RequestDispatcher dispatcher = dispatcher();
+    assertThatThrownBy(
+            () ->
+                dispatcher
+                    .process(CONNECTION, frame(createTopics()))
+                    .toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class);
+    assertThatThrownBy(
+            () ->
+                dispatcher
+                    .process(CONNECTION, ByteBuffer.wrap(new byte[] {0, 3}))
+                    .toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class);
+  }
+
+  @Test
+  void acksZeroGetsNoResponseAndAFailureClosesTheConnection() throws Exception {
+    // Given a produce handler that fails the partition
+    RequestDispatcher failing =
+        dispatcher(
+            new FakeHandler<ProduceRequest>(
+                ApiKeys.PRODUCE, r -> produceResponse(Errors.NOT_LEADER_OR_FOLLOWER)));
+    assertThatThrownBy(
+            () ->
+                failing
+                    .process(CONNECTION, frame(produce((short) 0)))
+                    .toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasMessageContaining("acks=0");
+    // And a successful acks=0 produce gets no response at all
+    RequestDispatcher succeeding =
+        dispatcher(
+            new FakeHandler<ProduceRequest>(ApiKeys.PRODUCE, r -> produceResponse(Errors.NONE)));
+    assertThat(
+            succeeding
+                .process(CONNECTION, frame(produce((short) 0)))
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS))
+        .isEmpty();
+    // While acks=1 errors travel in the response
+    ProduceRequest acked = produce((short) 1);
+    ProduceResponse response =
+        response(
+            failing
+                .process(CONNECTION, frame(acked))
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS),
+            acked);
+    assertThat(response.errorCounts()).containsKey(Errors.NOT_LEADER_OR_FOLLOWER);
+  }
+
+  private static ProduceResponse produceResponse(Errors error) {
+    ProduceResponseData data = new ProduceResponseData();
+    TopicProduceResponse topic = new TopicProduceResponse().setName("t");
+    topic
+        .partitionResponses()
+        .add(new PartitionProduceResponse().setIndex(0).setErrorCode(error.code()));
+    data.responses().add(topic);
+    return new ProduceResponse(data);
+  }
+}

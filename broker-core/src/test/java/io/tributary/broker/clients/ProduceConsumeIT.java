@@ -100,4 +100,52 @@ class ProduceConsumeIT {
     }
     assertThat(partitionsUsed).containsExactlyInAnyOrder(0, 1, 2);
   }
+
+  @org.junit.jupiter.api.Test
+  void aConsumerSeeksByTimestampToTheFirstRecordAtOrAfterIt() throws Exception {
+    // Given 300 records on one partition with timestamps 1,000 ms apart
+    String topic = "seek-by-time";
+    long base = 1_700_000_000_000L;
+    Properties producerProps = new Properties();
+    producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    producerProps.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        KafkaProducer<String, String> producer =
+            new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+      for (int i = 0; i < 300; i++) {
+        producer.send(new ProducerRecord<>(topic, 0, base + i * 1_000L, "k" + i, "v" + i));
+      }
+      producer.flush();
+    }
+    Properties consumerProps = new Properties();
+    consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
+      TopicPartition tp = new TopicPartition(topic, 0);
+      consumer.assign(List.of(tp));
+      // When it looks up a timestamp between two records, one exactly on a record, and one past
+      // the last record
+      var between = consumer.offsetsForTimes(Map.of(tp, base + 150_500L)).get(tp);
+      var exact = consumer.offsetsForTimes(Map.of(tp, base + 42_000L)).get(tp);
+      var after = consumer.offsetsForTimes(Map.of(tp, base + 10_000_000L)).get(tp);
+      // Then it gets the first record at or after the timestamp, or none
+      assertThat(between.offset()).isEqualTo(151);
+      assertThat(between.timestamp()).isEqualTo(base + 151_000L);
+      assertThat(exact.offset()).isEqualTo(42);
+      assertThat(after).isNull();
+      // And seeking there reads from that record
+      consumer.seek(tp, between.offset());
+      List<ConsumerRecord<String, String>> read = new ArrayList<>();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (read.isEmpty() && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+      }
+      assertThat(read).isNotEmpty();
+      assertThat(read.get(0).value()).isEqualTo("v151");
+    }
+  }
 }

@@ -40,7 +40,7 @@ class ProducerStateManagerTest {
 
   @BeforeEach
   void open() throws IOException {
-    state = ProducerStateManager.load(TP, dir, 0, from -> List.of(), nowMs);
+    state = ProducerStateManager.load(TP, dir, 0, 0, from -> List.of(), nowMs);
   }
 
   /** A batch of {@code count} records as a client sends it (offsets not yet assigned). */
@@ -238,7 +238,7 @@ class ProducerStateManagerTest {
       append(batch(other, (short) 4, i, 1));
     }
     // When the state is rebuilt from the log alone
-    state = ProducerStateManager.load(TP, dir, nextOffset, from -> List.copyOf(log), nowMs);
+    state = ProducerStateManager.load(TP, dir, 0, nextOffset, from -> List.copyOf(log), nowMs);
     // Then retries of the last five batches are recognised with their offsets
     Optional<BatchMetadata> duplicate = append(batch(PID, EPOCH, 12, 2));
     assertThat(duplicate).isPresent();
@@ -269,6 +269,7 @@ class ProducerStateManagerTest {
         ProducerStateManager.load(
             TP,
             dir,
+            0,
             nextOffset,
             from -> {
               scannedFrom.add(from);
@@ -294,7 +295,7 @@ class ProducerStateManagerTest {
     state.writeSnapshot(4);
     List<RecordBatch> truncated = List.of(log.get(0));
     // When the state is loaded
-    state = ProducerStateManager.load(TP, dir, 2, from -> truncated, nowMs);
+    state = ProducerStateManager.load(TP, dir, 0, 2, from -> truncated, nowMs);
     // Then only the batch still in the log is known and the stale snapshot is gone
     assertThat(state.entry(PID).orElseThrow().lastSequence()).isEqualTo(1);
     assertThat(Files.exists(ProducerStateSnapshot.file(dir, 4))).isFalse();
@@ -311,7 +312,7 @@ class ProducerStateManagerTest {
     bytes[bytes.length - 3] ^= 0x5a;
     Files.write(file, bytes);
     // When the state is loaded
-    state = ProducerStateManager.load(TP, dir, nextOffset, from -> List.copyOf(log), nowMs);
+    state = ProducerStateManager.load(TP, dir, 0, nextOffset, from -> List.copyOf(log), nowMs);
     // Then it was rebuilt from the log
     assertThat(append(batch(PID, EPOCH, 2, 3))).hasValueSatisfying(b -> assertFirst(b, 2));
     assertThat(Files.exists(file)).isFalse();

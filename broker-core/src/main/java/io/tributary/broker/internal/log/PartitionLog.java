@@ -394,7 +394,8 @@ public final class PartitionLog implements AutoCloseable {
   /**
    * Moves the log start offset to {@code offset} (DeleteRecords): reads below it fail with
    * OFFSET_OUT_OF_RANGE; the new start is checkpointed before this returns, and whole segments
-   * below it are removed.
+   * below it are removed. The producer state is left alone: producers whose batches are deleted
+   * stay known until they expire, as in Kafka.
    *
    * @param offset the new log start offset; -1 means the high watermark
    * @return the log start offset afterwards (never lower than before)

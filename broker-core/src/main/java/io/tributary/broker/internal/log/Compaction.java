@@ -31,10 +31,20 @@ import org.slf4j.LoggerFactory;
  * The pass maps each key in the dirty part to its latest offset, then rewrites the cleanable
  * segments through kafka's {@link MemoryRecords#filterTo}: a record goes when a later record has
  * its key; batches keep their offsets, producer id, epoch, sequence and timestamps; empty batches
- * go, except the last batch of each group (below), which stays, empty if need be, so that the
- * cleaned segment ends at the same offset as the segments it replaces. Consecutive segments are
- * merged into one cleaned segment while they fit segment.bytes, so segments shrunk by cleaning do
- * not pile up.
+ * go, except two kinds, which stay, empty if need be (a header without records, as Kafka's cleaner
+ * retains them):
+ *
+ * <ul>
+ *   <li>the last batch of each group (below), so that the cleaned segment ends at the same offset
+ *       as the segments it replaces;
+ *   <li>the last batch of each producer in the partition's producer state (taken when the pass
+ *       starts), so that the state rebuilt from the log after a restart without a usable snapshot
+ *       still knows the producer's epoch and last sequence, and a retry of its last batch is still
+ *       answered as a duplicate. Batches of producers that expired are not kept.
+ * </ul>
+ *
+ * <p>Consecutive segments are merged into one cleaned segment while they fit segment.bytes, so
+ * segments shrunk by cleaning do not pile up.
  *
  * <p>Tombstones (records with a key and a null value): the first pass that keeps one stamps its
  * batch with a delete horizon (now + delete.retention.ms, in the batch header, as Kafka does since
@@ -132,6 +142,7 @@ final class Compaction {
 
   void run() throws IOException {
     Map<ByteBuffer, Long> latest = buildOffsetMap();
+    Map<Long, Long> producerLastOffsets = log.lastBatchOffsetsOfProducers();
     int swapped = 0;
     long before = 0;
     long after = 0;
@@ -141,7 +152,7 @@ final class Compaction {
       }
       long groupBytes = group.stream().mapToLong(LogSegment::sizeInBytes).sum();
       before += groupBytes;
-      LogSegment cleaned = clean(group, latest);
+      LogSegment cleaned = clean(group, latest, producerLastOffsets);
       if (cleaned == null) {
         after += groupBytes;
         continue;
@@ -226,7 +237,8 @@ final class Compaction {
    *
    * @return the cleaned segment, or null when cleaning would change nothing
    */
-  private LogSegment clean(List<LogSegment> group, Map<ByteBuffer, Long> latest)
+  private LogSegment clean(
+      List<LogSegment> group, Map<ByteBuffer, Long> latest, Map<Long, Long> producerLastOffsets)
       throws IOException {
     Path dir = log.dir();
     long base = group.get(0).baseOffset();
@@ -237,7 +249,8 @@ final class Compaction {
     LogSegment cleaned = LogSegment.open(dir, base, log.config(), nowMs, LogSegment.CLEANED);
     boolean changed = group.size() > 1;
     try {
-      RecordFilter filter = new Filter(latest, group.get(group.size() - 1).nextOffset() - 1);
+      RecordFilter filter =
+          new Filter(latest, producerLastOffsets, group.get(group.size() - 1).nextOffset() - 1);
       for (LogSegment segment : group) {
         List<FileChannelRecordBatch> chunk = new ArrayList<>();
         int chunkBytes = 0;
@@ -297,25 +310,31 @@ final class Compaction {
   /** Keeps the latest record per key; drops tombstones past their delete horizon. */
   private final class Filter extends RecordFilter {
     private final Map<ByteBuffer, Long> latest;
+    private final Map<Long, Long> producerLastOffsets;
     private final long groupLastOffset;
 
-    Filter(Map<ByteBuffer, Long> latest, long groupLastOffset) {
+    Filter(
+        Map<ByteBuffer, Long> latest, Map<Long, Long> producerLastOffsets, long groupLastOffset) {
       super(nowMs, log.config().deleteRetentionMs());
       this.latest = latest;
+      this.producerLastOffsets = producerLastOffsets;
       this.groupLastOffset = groupLastOffset;
     }
 
     /**
      * A segment's last batch stays, emptied if need be, so the segment keeps its last offset:
-     * consumers fetching in the gap it leaves move past it, and recovery sees the same offsets.
+     * consumers fetching in the gap it leaves move past it, and recovery sees the same offsets. So
+     * does the last batch of each producer in the state, which carries its epoch and sequences.
      */
     @Override
     protected BatchRetentionResult checkBatchRetention(RecordBatch batch) {
-      return new BatchRetentionResult(
+      boolean keep =
           batch.lastOffset() == groupLastOffset
-              ? BatchRetention.RETAIN_EMPTY
-              : BatchRetention.DELETE_EMPTY,
-          false);
+              || (batch.hasProducerId()
+                  && Long.valueOf(batch.lastOffset())
+                      .equals(producerLastOffsets.get(batch.producerId())));
+      return new BatchRetentionResult(
+          keep ? BatchRetention.RETAIN_EMPTY : BatchRetention.DELETE_EMPTY, false);
     }
 
     @Override

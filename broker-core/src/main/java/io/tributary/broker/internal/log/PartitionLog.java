@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -51,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * <p>Idempotent producers: each append is checked against the partition's {@link
  * ProducerStateManager} under the append lock; a retried batch is not appended again but answered
  * with its original offsets. The producer state is rebuilt on open, after recovery, from the newest
- * snapshot (written at each segment roll and on clean close) plus the batch headers after it.
+ * snapshot (written at each segment roll and on clean close) plus the batch headers after it. The
+ * cleaner keeps each known producer's last batch, and retention leaves the state alone (producers
+ * only go when they expire); see {@link ProducerStateManager} for what survives a restart.
  *
  * <p>Thread-safety: appends, rolls, retention, segment swaps and DeleteRecords are serialised by
  * this object's lock; reads take no lock and see everything up to the last completed append through
@@ -391,7 +394,8 @@ public final class PartitionLog implements AutoCloseable {
   /**
    * Moves the log start offset to {@code offset} (DeleteRecords): reads below it fail with
    * OFFSET_OUT_OF_RANGE; the new start is checkpointed before this returns, and whole segments
-   * below it are removed.
+   * below it are removed. The producer state is left alone: producers whose batches are deleted
+   * stay known until they expire, as in Kafka.
    *
    * @param offset the new log start offset; -1 means the high watermark
    * @return the log start offset afterwards (never lower than before)
@@ -554,7 +558,20 @@ public final class PartitionLog implements AutoCloseable {
   private void loadProducerState() throws IOException {
     producerState =
         ProducerStateManager.load(
-            topicPartition, dir, end.nextOffset(), this::batchesFrom, clock.millis());
+            topicPartition,
+            dir,
+            segments.first().baseOffset(),
+            end.nextOffset(),
+            this::batchesFrom,
+            clock.millis());
+  }
+
+  /**
+   * The last offset of the last batch of each producer in the state, by producer id: the cleaner
+   * keeps these batches (emptied if need be) so that the state can be rebuilt from the log.
+   */
+  synchronized Map<Long, Long> lastBatchOffsetsOfProducers() {
+    return producerState.lastBatchOffsets();
   }
 
   /**

@@ -35,6 +35,22 @@ import org.slf4j.LoggerFactory;
  * that fails its checks is deleted and an older one or the whole log is used instead. Writing a new
  * snapshot deletes the older ones.
  *
+ * <p>Retention and compaction (Kafka's semantics): a producer stays in the state until it expires
+ * (producer.id.expiration.ms), even when retention or DeleteRecords has deleted every batch it
+ * wrote; across restarts it is carried by the snapshots. A snapshot is only used when the log still
+ * holds every batch from its offset on, i.e. when it is at or after the first segment's base
+ * offset: one below that (possible when a snapshot write at a roll failed and retention then
+ * deleted segments after the older snapshot) would miss the batches of the deleted segments and
+ * give producers stale sequences, so it is deleted and the state is rebuilt from the log alone;
+ * producers whose batches are all gone are then unknown, and accepted at any sequence, as Kafka
+ * treats them. A snapshot between the first segment and the log start offset (DeleteRecords inside
+ * a segment) is used, and the batches below the log start offset that are still on disk are
+ * scanned: this keeps more than Kafka, which drops snapshots at or below the log start offset on
+ * restart, and never less than the state the broker had before. The cleaner keeps the last batch of
+ * every producer in the state (emptied if need be, see {@link #lastBatchOffsets}), so the scan
+ * finds every live producer's last sequence and epoch; a retained empty batch (no records) carries
+ * them in its header and is replayed like any other.
+ *
  * <p>Thread-safety: not thread-safe; the owning partition log calls it under its append lock.
  *
  * <p>Producers that have not appended for a while are dropped by {@link #removeExpired}, which the
@@ -56,6 +72,8 @@ public final class ProducerStateManager {
    * Rebuilds the state of the partition whose log lives in {@code dir} and ends at {@code
    * logEndOffset}.
    *
+   * @param firstOffset the base offset of the log's first segment: the log holds every batch
+   *     appended from there on (less what the cleaner removed); snapshots below it are not used
    * @param batchesFrom the log's batches (headers suffice) whose last offset is at or after the
    *     given offset, in offset order, ending at the log end
    * @param nowMs the broker's clock: producers found in the log count as having appended now, so a
@@ -64,12 +82,13 @@ public final class ProducerStateManager {
   public static ProducerStateManager load(
       TopicPartition topicPartition,
       Path dir,
+      long firstOffset,
       long logEndOffset,
       LongFunction<Iterable<? extends RecordBatch>> batchesFrom,
       long nowMs)
       throws IOException {
     ProducerStateManager manager = new ProducerStateManager(topicPartition, dir);
-    long scanFrom = manager.loadNewestSnapshot(logEndOffset);
+    long scanFrom = manager.loadNewestSnapshot(firstOffset, logEndOffset);
     long scanned = 0;
     for (RecordBatch batch : batchesFrom.apply(scanFrom)) {
       if (batch.baseOffset() >= scanFrom) {
@@ -87,7 +106,7 @@ public final class ProducerStateManager {
   }
 
   /** Loads the newest usable snapshot; returns the offset to scan the log from. */
-  private long loadNewestSnapshot(long logEndOffset) throws IOException {
+  private long loadNewestSnapshot(long firstOffset, long logEndOffset) throws IOException {
     for (Path file : snapshotFiles()) {
       long offset = ProducerStateSnapshot.offsetOf(file);
       if (offset > logEndOffset) {
@@ -95,6 +114,16 @@ public final class ProducerStateManager {
             "Deleting producer state snapshot {}: it is past the log end offset {} of {}",
             file,
             logEndOffset,
+            topicPartition);
+        Files.deleteIfExists(file);
+        continue;
+      }
+      if (offset < firstOffset) {
+        LOGGER.warn(
+            "Deleting producer state snapshot {}: the segments after it, up to offset {} of {},"
+                + " were deleted, so it would give stale producer state; rebuilding from the log",
+            file,
+            firstOffset,
             topicPartition);
         Files.deleteIfExists(file);
         continue;
@@ -177,6 +206,22 @@ public final class ProducerStateManager {
   /** The state of one producer, if this partition has any. */
   public Optional<ProducerStateEntry> entry(long producerId) {
     return Optional.ofNullable(producers.get(producerId));
+  }
+
+  /**
+   * The last offset of each producer's last appended batch, by producer id: the batches the cleaner
+   * must keep (emptied if need be) so that rebuilding the state from the log finds every producer's
+   * last sequence and epoch. Producers without a remembered batch are left out.
+   */
+  public Map<Long, Long> lastBatchOffsets() {
+    Map<Long, Long> offsets = new HashMap<>();
+    for (ProducerStateEntry entry : producers.values()) {
+      List<BatchMetadata> batches = entry.batches();
+      if (!batches.isEmpty()) {
+        offsets.put(entry.producerId(), batches.get(batches.size() - 1).lastOffset());
+      }
+    }
+    return offsets;
   }
 
   /** The state of every producer. */

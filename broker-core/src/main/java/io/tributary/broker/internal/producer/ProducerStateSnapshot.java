@@ -37,9 +37,10 @@ import java.util.zip.CRC32C;
  * </pre>
  *
  * <p>Crash behaviour: the file is written through {@link AtomicFiles} (temporary file, fsync,
- * rename), so it is either whole or absent. A file that fails its CRC, or that describes offsets
- * past the end of the log (the log was truncated after it was written), is not used; the state is
- * then rebuilt from an older snapshot or from the log itself.
+ * rename), so it is either whole or absent. A file that fails its CRC, that describes offsets past
+ * the end of the log (the log was truncated after it was written), or whose offset is below the
+ * log's first segment (segments after it were deleted, so batches it does not cover are gone), is
+ * not used; the state is then rebuilt from an older snapshot or from the log itself.
  */
 final class ProducerStateSnapshot {
   static final String SUFFIX = ".snapshot";

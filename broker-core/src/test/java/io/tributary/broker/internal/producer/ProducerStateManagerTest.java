@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.compress.Compression;
@@ -18,8 +20,10 @@ import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.record.MemoryRecords;
 import org.apache.kafka.common.record.MutableRecordBatch;
+import org.apache.kafka.common.record.Record;
 import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.record.SimpleRecord;
+import org.apache.kafka.common.utils.BufferSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +44,7 @@ class ProducerStateManagerTest {
 
   @BeforeEach
   void open() throws IOException {
-    state = ProducerStateManager.load(TP, dir, 0, from -> List.of(), nowMs);
+    state = ProducerStateManager.load(TP, dir, 0, 0, from -> List.of(), nowMs);
   }
 
   /** A batch of {@code count} records as a client sends it (offsets not yet assigned). */
@@ -238,7 +242,7 @@ class ProducerStateManagerTest {
       append(batch(other, (short) 4, i, 1));
     }
     // When the state is rebuilt from the log alone
-    state = ProducerStateManager.load(TP, dir, nextOffset, from -> List.copyOf(log), nowMs);
+    state = ProducerStateManager.load(TP, dir, 0, nextOffset, from -> List.copyOf(log), nowMs);
     // Then retries of the last five batches are recognised with their offsets
     Optional<BatchMetadata> duplicate = append(batch(PID, EPOCH, 12, 2));
     assertThat(duplicate).isPresent();
@@ -269,6 +273,7 @@ class ProducerStateManagerTest {
         ProducerStateManager.load(
             TP,
             dir,
+            0,
             nextOffset,
             from -> {
               scannedFrom.add(from);
@@ -294,7 +299,7 @@ class ProducerStateManagerTest {
     state.writeSnapshot(4);
     List<RecordBatch> truncated = List.of(log.get(0));
     // When the state is loaded
-    state = ProducerStateManager.load(TP, dir, 2, from -> truncated, nowMs);
+    state = ProducerStateManager.load(TP, dir, 0, 2, from -> truncated, nowMs);
     // Then only the batch still in the log is known and the stale snapshot is gone
     assertThat(state.entry(PID).orElseThrow().lastSequence()).isEqualTo(1);
     assertThat(Files.exists(ProducerStateSnapshot.file(dir, 4))).isFalse();
@@ -311,7 +316,7 @@ class ProducerStateManagerTest {
     bytes[bytes.length - 3] ^= 0x5a;
     Files.write(file, bytes);
     // When the state is loaded
-    state = ProducerStateManager.load(TP, dir, nextOffset, from -> List.copyOf(log), nowMs);
+    state = ProducerStateManager.load(TP, dir, 0, nextOffset, from -> List.copyOf(log), nowMs);
     // Then it was rebuilt from the log
     assertThat(append(batch(PID, EPOCH, 2, 3))).hasValueSatisfying(b -> assertFirst(b, 2));
     assertThat(Files.exists(file)).isFalse();
@@ -346,5 +351,77 @@ class ProducerStateManagerTest {
     assertThat(state.entry(PID)).isEmpty();
     assertThat(state.entry(PID + 1)).isPresent();
     assertThat(append(batch(PID, EPOCH, 7, 1))).isEmpty();
+  }
+
+  /**
+   * The log as the cleaner leaves it: every batch rewritten through kafka's filterTo, keeping only
+   * the records {@code keep} accepts; a batch whose last offset is in {@code retainEmpty} stays
+   * even when no record is left.
+   */
+  private List<RecordBatch> cleaned(Predicate<Record> keep, Set<Long> retainEmpty) {
+    ByteBuffer input = ByteBuffer.allocate(log.stream().mapToInt(RecordBatch::sizeInBytes).sum());
+    for (RecordBatch batch : log) {
+      ((MutableRecordBatch) batch).writeTo(input);
+    }
+    input.flip();
+    MemoryRecords.FilterResult result =
+        MemoryRecords.readableRecords(input)
+            .filterTo(
+                TP,
+                new MemoryRecords.RecordFilter(nowMs, 0) {
+                  @Override
+                  protected BatchRetentionResult checkBatchRetention(RecordBatch batch) {
+                    return new BatchRetentionResult(
+                        retainEmpty.contains(batch.lastOffset())
+                            ? BatchRetention.RETAIN_EMPTY
+                            : BatchRetention.DELETE_EMPTY,
+                        false);
+                  }
+
+                  @Override
+                  protected boolean shouldRetainRecord(RecordBatch batch, Record record) {
+                    return keep.test(record);
+                  }
+                },
+                ByteBuffer.allocate(input.remaining()),
+                Integer.MAX_VALUE,
+                BufferSupplier.NO_CACHING);
+    ByteBuffer output = result.outputBuffer();
+    output.flip();
+    List<RecordBatch> batches = new ArrayList<>();
+    MemoryRecords.readableRecords(output).batches().forEach(batches::add);
+    return batches;
+  }
+
+  @Test
+  void emptyAndPartlyEmptiedBatchesLeftByTheCleanerRebuildTheProducersState() throws IOException {
+    // Given producers whose batches are at offsets 0..2, 3..5 (epoch 2) and 6..8 (epoch 3)
+    long other = 7L;
+    append(batch(PID, (short) 2, 0, 3));
+    append(batch(PID, (short) 2, 3, 3));
+    append(batch(other, (short) 3, 0, 3));
+    // When the cleaner removed every record of PID and the first record of the other producer,
+    // keeping each producer's last batch (PID's as a header without records)
+    List<RecordBatch> afterCleaning = cleaned(record -> record.offset() > 6, Set.of(5L, 8L));
+    assertThat(afterCleaning).hasSize(2);
+    assertThat(afterCleaning.get(0).countOrNull()).isZero();
+    assertThat(afterCleaning.get(1).countOrNull()).isEqualTo(2);
+    // And the state is rebuilt from that log alone
+    state = ProducerStateManager.load(TP, dir, 0, nextOffset, from -> afterCleaning, nowMs);
+    // Then both producers' epochs, last sequences and last batches are known
+    ProducerStateEntry entry = state.entry(PID).orElseThrow();
+    assertThat(entry.epoch()).isEqualTo((short) 2);
+    assertThat(entry.batches()).containsExactly(new BatchMetadata(3, 5, 3, 5, 102L));
+    assertThat(state.entry(other).orElseThrow().batches())
+        .containsExactly(new BatchMetadata(0, 2, 6, 8, 102L));
+    // And a retry of each last batch is a duplicate answered with its original offsets
+    assertThat(append(batch(PID, (short) 2, 3, 3))).hasValueSatisfying(b -> assertFirst(b, 3));
+    assertThat(append(batch(other, (short) 3, 0, 3))).hasValueSatisfying(b -> assertFirst(b, 6));
+    // And an older epoch is fenced, a gap refused, and the next sequence accepted
+    assertThatThrownBy(() -> append(batch(PID, (short) 1, 6, 1)))
+        .isInstanceOf(InvalidProducerEpochException.class);
+    assertThatThrownBy(() -> append(batch(PID, (short) 2, 7, 1)))
+        .isInstanceOf(OutOfOrderSequenceException.class);
+    assertThat(append(batch(PID, (short) 2, 6, 1))).isEmpty();
   }
 }

@@ -1,0 +1,155 @@
+package io.tributary.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Renders the results of both brokers as one markdown fragment: the machine, the command, a
+ * side-by-side table with ratios, and the reason for every step that failed.
+ *
+ * <p>The ratio column is oriented so that above 1.00 always means broker-core is ahead: broker-core
+ * ÷ Kafka for throughput, Kafka ÷ broker-core for latency.
+ */
+final class BenchReport {
+  private record Row(
+      String figure, Function<BrokerResults, Optional<Double>> value, boolean higherIsBetter) {}
+
+  private static final List<Row> ROWS =
+      List.of(
+          new Row(
+              "produce acks=1: records/s",
+              r -> r.produceAcks1().map(PerfOutput.Producer::recordsPerSec),
+              true),
+          new Row(
+              "produce acks=1: MB/s",
+              r -> r.produceAcks1().map(PerfOutput.Producer::mbPerSec),
+              true),
+          new Row(
+              "produce acks=1: p99 latency (ms)",
+              r -> r.produceAcks1().map(p -> (double) p.p99Ms()),
+              false),
+          new Row(
+              "produce acks=all: records/s",
+              r -> r.produceAcksAll().map(PerfOutput.Producer::recordsPerSec),
+              true),
+          new Row(
+              "produce acks=all: MB/s",
+              r -> r.produceAcksAll().map(PerfOutput.Producer::mbPerSec),
+              true),
+          new Row(
+              "produce acks=all: p99 latency (ms)",
+              r -> r.produceAcksAll().map(p -> (double) p.p99Ms()),
+              false),
+          new Row(
+              "consume: records/s", r -> r.consume().map(PerfOutput.Consumer::recordsPerSec), true),
+          new Row("consume: MB/s", r -> r.consume().map(PerfOutput.Consumer::mbPerSec), true),
+          new Row(
+              "end-to-end acks=1: p99 latency (ms)",
+              r -> r.endToEndAcks1().map(e -> (double) e.p99Ms()),
+              false),
+          new Row(
+              "end-to-end acks=1: avg latency (ms)",
+              r -> r.endToEndAcks1().map(PerfOutput.EndToEnd::avgMs),
+              false),
+          new Row(
+              "end-to-end acks=all: p99 latency (ms)",
+              r -> r.endToEndAcksAll().map(e -> (double) e.p99Ms()),
+              false),
+          new Row(
+              "end-to-end acks=all: avg latency (ms)",
+              r -> r.endToEndAcksAll().map(PerfOutput.EndToEnd::avgMs),
+              false));
+
+  private BenchReport() {}
+
+  /** The side-by-side table; with one broker only, the ratio columns are left out. */
+  static String table(List<BrokerResults> results) {
+    requireNonNull(results, "results is null");
+    boolean compare = results.size() == 2;
+    StringBuilder out = new StringBuilder();
+    out.append("| figure |");
+    results.forEach(r -> out.append(' ').append(r.broker()).append(" |"));
+    if (compare) {
+      out.append(" ratio (>1 = ").append(results.get(0).broker()).append(" ahead) | ahead |");
+    }
+    out.append('\n').append("| --- |");
+    results.forEach(r -> out.append(" ---: |"));
+    if (compare) {
+      out.append(" ---: | :---: |");
+    }
+    out.append('\n');
+    for (Row row : ROWS) {
+      out.append("| ").append(row.figure()).append(" |");
+      List<Optional<Double>> values = new ArrayList<>();
+      for (BrokerResults result : results) {
+        Optional<Double> value = row.value().apply(result);
+        values.add(value);
+        out.append(' ').append(value.map(BenchReport::format).orElse("failed")).append(" |");
+      }
+      if (compare) {
+        Optional<Double> ratio = ratio(values.get(0), values.get(1), row.higherIsBetter());
+        out.append(' ')
+            .append(ratio.map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("n/a"))
+            .append(" | ")
+            .append(ratio.map(r -> r >= 1.0 ? "yes" : "no").orElse("n/a"))
+            .append(" |");
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Why each failed step failed, one bullet per step, then the notes; empty when none. */
+  static String failures(List<BrokerResults> results) {
+    StringBuilder out = new StringBuilder();
+    for (BrokerResults r : results) {
+      r.notes()
+          .forEach(
+              note -> out.append("- ").append(r.broker()).append(": ").append(note).append('\n'));
+      failure(out, r.broker(), "produce acks=1", r.produceAcks1());
+      failure(out, r.broker(), "produce acks=all", r.produceAcksAll());
+      failure(out, r.broker(), "consume", r.consume());
+      failure(out, r.broker(), "end-to-end acks=1", r.endToEndAcks1());
+      failure(out, r.broker(), "end-to-end acks=all", r.endToEndAcksAll());
+    }
+    return out.toString();
+  }
+
+  private static void failure(StringBuilder out, String broker, String step, Outcome<?> outcome) {
+    if (outcome instanceof Outcome.Failed<?> failed) {
+      String firstLine = failed.reason().lines().findFirst().orElse("");
+      out.append("- ")
+          .append(broker)
+          .append(", ")
+          .append(step)
+          .append(": ")
+          .append(firstLine)
+          .append('\n');
+    }
+  }
+
+  static Optional<Double> ratio(
+      Optional<Double> first, Optional<Double> second, boolean higherIsBetter) {
+    if (first.isEmpty() || second.isEmpty()) {
+      return Optional.empty();
+    }
+    double numerator = higherIsBetter ? first.get() : second.get();
+    double denominator = higherIsBetter ? second.get() : first.get();
+    if (denominator == 0.0) {
+      return Optional.empty();
+    }
+    return Optional.of(numerator / denominator);
+  }
+
+  private static String format(double value) {
+    if (value >= 1000) {
+      return String.format(Locale.ROOT, "%,.0f", value);
+    }
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+}

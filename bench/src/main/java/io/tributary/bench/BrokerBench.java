@@ -1,0 +1,157 @@
+package io.tributary.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Side-by-side benchmark of broker-core and Apache Kafka with Apache Kafka's own perf tools. Each
+ * broker runs in its own JVM on loopback, one after the other, with the same JVM options and
+ * workload; each tool runs in its own JVM. Prints a markdown table and writes it, with the machine
+ * and settings, to {@code <work-dir>/benchmarks-fragment.md} for {@code docs/benchmarks.md}.
+ *
+ * <p>Run through {@code bench/run-broker-bench}, which builds what is needed first.
+ */
+public final class BrokerBench {
+  private static final Logger LOGGER = LoggerFactory.getLogger(BrokerBench.class);
+
+  private BrokerBench() {}
+
+  public static void main(String[] args) {
+    BenchSettings settings;
+    try {
+      settings = BenchSettings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      run(settings);
+    } catch (RuntimeException e) {
+      System.err.println("run-broker-bench: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  static void run(BenchSettings settings) {
+    Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Path workDir = settings.workDir();
+    Path benchTarget = settings.root().resolve("bench").resolve("target");
+    Path toolsLog4j = workDir.resolve("tools-log4j.properties");
+    try {
+      Files.createDirectories(workDir);
+      Files.writeString(toolsLog4j, Log4jConfigs.TOOLS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot prepare " + workDir, e);
+    }
+    ToolRunner tools = new ToolRunner(benchTarget.resolve("lib") + "/*", toolsLog4j);
+    BrokerWorkload workload = new BrokerWorkload(settings, tools);
+
+    List<BrokerResults> results = new ArrayList<>();
+    for (String name : settings.brokers()) {
+      BrokerLauncher launcher =
+          name.equals(BenchSettings.BROKER_CORE)
+              ? new BrokerCoreLauncher(settings.root().resolve("broker-core").resolve("target"))
+              : new KafkaLauncher(tools);
+      Path brokerDir = workDir.resolve(name);
+      deleteRecursively(brokerDir);
+      LOGGER.info("== {}: starting (work folder {})", launcher.label(), brokerDir);
+      try (BrokerLauncher.RunningBroker broker = launcher.start(brokerDir, settings.partitions())) {
+        LOGGER.info("{} is up on {}", launcher.label(), broker.bootstrapServers());
+        results.add(workload.run(launcher.label(), broker.bootstrapServers(), brokerDir));
+      }
+      LOGGER.info("{} stopped", launcher.label());
+    }
+
+    String fragment = fragment(settings, started, results);
+    Path out = workDir.resolve("benchmarks-fragment.md");
+    try {
+      Files.writeString(out, fragment);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + out, e);
+    }
+    System.out.println();
+    System.out.println(fragment);
+    System.out.println("Written to " + out);
+  }
+
+  static String fragment(BenchSettings settings, Instant started, List<BrokerResults> results) {
+    MachineInfo machine = MachineInfo.current();
+    StringBuilder md = new StringBuilder();
+    md.append("### Run of ").append(started).append("\n\n");
+    md.append("- Command: `")
+        .append(System.getProperty("bench.command", "bench/run-broker-bench"))
+        .append("`\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Workload: %,d records of %d bytes per producer and consumer run, %d partitions,"
+                + " batch.size %d, linger.ms %d; EndToEndLatency %,d records one at a time\n",
+            settings.records(),
+            settings.recordSize(),
+            settings.partitions(),
+            settings.batchSize(),
+            settings.lingerMs(),
+            settings.endToEndMessages()));
+    md.append("- Machine: ")
+        .append(machine.cores())
+        .append(" cores (`nproc`), ")
+        .append(machine.memory())
+        .append(" RAM, ")
+        .append(machine.cpu())
+        .append(", ")
+        .append(machine.os())
+        .append('\n');
+    md.append("- Java: ").append(machine.java()).append('\n');
+    md.append("- Brokers: ")
+        .append(String.join(" ", BrokerLauncher.BROKER_JVM_OPTIONS))
+        .append("; Apache Kafka 3.9.1 (KRaft, one node); tools from kafka-tools 3.9.1\n\n");
+    md.append(BenchReport.table(results));
+    String failures = BenchReport.failures(results);
+    if (!failures.isEmpty()) {
+      md.append("\nFailed steps (no figure) and notes:\n\n").append(failures);
+    }
+    return md.toString();
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              if (e != null) {
+                throw e;
+              }
+              Files.delete(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot clear " + dir + " from an earlier run", e);
+    }
+  }
+}

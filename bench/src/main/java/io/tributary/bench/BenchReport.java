@@ -3,6 +3,7 @@ package io.tributary.bench;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,18 +68,24 @@ final class BenchReport {
 
   private BenchReport() {}
 
-  /** The side-by-side table; with one broker only, the ratio columns are left out. */
-  static String table(List<BrokerResults> results) {
-    requireNonNull(results, "results is null");
-    boolean compare = results.size() == 2;
+  /**
+   * The side-by-side table, one column per broker. Each column holds that broker's rounds; a cell
+   * shows the median of the rounds in which the step measured, or "failed" when none did. With one
+   * broker only, the ratio columns are left out.
+   */
+  static String table(List<List<BrokerResults>> columns) {
+    requireNonNull(columns, "columns is null");
+    boolean compare = columns.size() == 2;
     StringBuilder out = new StringBuilder();
     out.append("| figure |");
-    results.forEach(r -> out.append(' ').append(r.broker()).append(" |"));
+    columns.forEach(c -> out.append(' ').append(c.get(0).broker()).append(" |"));
     if (compare) {
-      out.append(" ratio (>1 = ").append(results.get(0).broker()).append(" ahead) | ahead |");
+      out.append(" ratio (>1 = ")
+          .append(columns.get(0).get(0).broker())
+          .append(" ahead) | ahead |");
     }
     out.append('\n').append("| --- |");
-    results.forEach(r -> out.append(" ---: |"));
+    columns.forEach(c -> out.append(" ---: |"));
     if (compare) {
       out.append(" ---: | :---: |");
     }
@@ -86,8 +93,8 @@ final class BenchReport {
     for (Row row : ROWS) {
       out.append("| ").append(row.figure()).append(" |");
       List<Optional<Double>> values = new ArrayList<>();
-      for (BrokerResults result : results) {
-        Optional<Double> value = row.value().apply(result);
+      for (List<BrokerResults> rounds : columns) {
+        Optional<Double> value = median(rounds.stream().map(row.value()).toList());
         values.add(value);
         out.append(' ').append(value.map(BenchReport::format).orElse("failed")).append(" |");
       }
@@ -104,10 +111,28 @@ final class BenchReport {
     return out.toString();
   }
 
-  /** Why each failed step failed, one bullet per step, then the notes; empty when none. */
+  /** The median of the present values (the mean of the middle two for an even count). */
+  static Optional<Double> median(List<Optional<Double>> values) {
+    List<Double> present =
+        values.stream().flatMap(Optional::stream).sorted(Comparator.naturalOrder()).toList();
+    if (present.isEmpty()) {
+      return Optional.empty();
+    }
+    int middle = present.size() / 2;
+    return Optional.of(
+        present.size() % 2 == 1
+            ? present.get(middle)
+            : (present.get(middle - 1) + present.get(middle)) / 2);
+  }
+
+  /**
+   * Why each failed step failed and the notes, one bullet each, the same text once however many
+   * rounds it happened in; empty when there are none.
+   */
   static String failures(List<BrokerResults> results) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder all = new StringBuilder();
     for (BrokerResults r : results) {
+      StringBuilder out = new StringBuilder();
       r.notes()
           .forEach(
               note -> out.append("- ").append(r.broker()).append(": ").append(note).append('\n'));
@@ -116,8 +141,12 @@ final class BenchReport {
       failure(out, r.broker(), "consume", r.consume());
       failure(out, r.broker(), "end-to-end acks=1", r.endToEndAcks1());
       failure(out, r.broker(), "end-to-end acks=all", r.endToEndAcksAll());
+      out.toString()
+          .lines()
+          .filter(line -> !all.toString().lines().toList().contains(line))
+          .forEach(line -> all.append(line).append('\n'));
     }
-    return out.toString();
+    return all.toString();
   }
 
   private static void failure(StringBuilder out, String broker, String step, Outcome<?> outcome) {

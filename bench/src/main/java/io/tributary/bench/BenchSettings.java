@@ -15,6 +15,7 @@ import java.util.List;
  * @param batchSize producer batch.size in bytes
  * @param lingerMs producer linger.ms
  * @param endToEndMessages records sent one at a time by EndToEndLatency
+ * @param rounds how many times each broker runs the whole workload, alternating
  * @param brokers which brokers to run: "broker-core", "kafka" or both, in that order
  * @param root the repository root (broker-core/target and bench/target live under it)
  * @param workDir where broker data, tool logs and the report go
@@ -26,6 +27,7 @@ record BenchSettings(
     int batchSize,
     int lingerMs,
     int endToEndMessages,
+    int rounds,
     List<String> brokers,
     Path root,
     Path workDir) {
@@ -37,6 +39,8 @@ record BenchSettings(
           + " broker-core,kafka]\n"
           + "  --records N        records per producer and consumer run (default 5000000)\n"
           + "  --e2e-messages N   records EndToEndLatency sends one by one (default 10000)\n"
+          + "  --rounds N         run each broker N times, alternating; report medians"
+          + " (default 1)\n"
           + "  --brokers LIST     broker-core, kafka or both (default both)\n"
           + "  --root DIR         repository root (default: current directory)\n"
           + "  --work-dir DIR     data, logs and report (default: ROOT/bench/target/broker-bench)";
@@ -46,12 +50,14 @@ record BenchSettings(
     requireNonNull(root, "root is null");
     requireNonNull(workDir, "workDir is null");
     brokers = List.copyOf(brokers);
-    if (records < 1 || endToEndMessages < 1) {
+    if (records < 1 || endToEndMessages < 1 || rounds < 1) {
       throw new IllegalArgumentException(
-          "--records and --e2e-messages must be at least 1, got "
+          "--records, --e2e-messages and --rounds must be at least 1, got "
               + records
+              + ", "
+              + endToEndMessages
               + " and "
-              + endToEndMessages);
+              + rounds);
     }
     for (String broker : brokers) {
       if (!broker.equals(BROKER_CORE) && !broker.equals(KAFKA)) {
@@ -65,6 +71,7 @@ record BenchSettings(
   static BenchSettings parse(String[] args) {
     long records = 5_000_000;
     int endToEndMessages = 10_000;
+    int rounds = 1;
     List<String> brokers = List.of(BROKER_CORE, KAFKA);
     Path root = Path.of("").toAbsolutePath();
     Path workDir = null;
@@ -77,6 +84,7 @@ record BenchSettings(
       switch (name) {
         case "--records" -> records = parseNumber(name, value);
         case "--e2e-messages" -> endToEndMessages = (int) parseNumber(name, value);
+        case "--rounds" -> rounds = (int) parseNumber(name, value);
         case "--brokers" -> brokers = splitBrokers(value);
         case "--root" -> root = Path.of(value).toAbsolutePath();
         case "--work-dir" -> workDir = Path.of(value).toAbsolutePath();
@@ -87,7 +95,7 @@ record BenchSettings(
       workDir = root.resolve("bench").resolve("target").resolve("broker-bench");
     }
     return new BenchSettings(
-        records, 100, 6, 64 * 1024, 5, endToEndMessages, brokers, root, workDir);
+        records, 100, 6, 64 * 1024, 5, endToEndMessages, rounds, brokers, root, workDir);
   }
 
   private static long parseNumber(String name, String value) {

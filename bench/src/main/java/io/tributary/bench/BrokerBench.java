@@ -10,8 +10,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,23 +61,36 @@ public final class BrokerBench {
     ToolRunner tools = new ToolRunner(benchTarget.resolve("lib") + "/*", toolsLog4j);
     BrokerWorkload workload = new BrokerWorkload(settings, tools);
 
-    List<BrokerResults> results = new ArrayList<>();
-    for (String name : settings.brokers()) {
-      BrokerLauncher launcher =
-          name.equals(BenchSettings.BROKER_CORE)
-              ? new BrokerCoreLauncher(settings.root().resolve("broker-core").resolve("target"))
-              : new KafkaLauncher(tools);
-      Path brokerDir = workDir.resolve(name);
-      deleteRecursively(brokerDir);
-      LOGGER.info("== {}: starting (work folder {})", launcher.label(), brokerDir);
-      try (BrokerLauncher.RunningBroker broker = launcher.start(brokerDir, settings.partitions())) {
-        LOGGER.info("{} is up on {}", launcher.label(), broker.bootstrapServers());
-        results.add(workload.run(launcher.label(), broker.bootstrapServers(), brokerDir));
+    String loadBefore = MachineInfo.loadAverage();
+    Map<String, List<BrokerResults>> results = new LinkedHashMap<>();
+    for (int round = 1; round <= settings.rounds(); round++) {
+      for (String name : settings.brokers()) {
+        BrokerLauncher launcher =
+            name.equals(BenchSettings.BROKER_CORE)
+                ? new BrokerCoreLauncher(settings.root().resolve("broker-core").resolve("target"))
+                : new KafkaLauncher(tools);
+        Path brokerDir = workDir.resolve(name);
+        deleteRecursively(brokerDir);
+        LOGGER.info(
+            "== round {} of {}, {}: starting (work folder {})",
+            round,
+            settings.rounds(),
+            launcher.label(),
+            brokerDir);
+        try (BrokerLauncher.RunningBroker broker =
+            launcher.start(brokerDir, settings.partitions())) {
+          LOGGER.info("{} is up on {}", launcher.label(), broker.bootstrapServers());
+          results
+              .computeIfAbsent(name, n -> new ArrayList<>())
+              .add(workload.run(launcher.label(), broker.bootstrapServers(), brokerDir));
+        }
+        LOGGER.info("{} stopped", launcher.label());
       }
-      LOGGER.info("{} stopped", launcher.label());
     }
+    String loadAfter = MachineInfo.loadAverage();
 
-    String fragment = fragment(settings, started, results);
+    String fragment =
+        fragment(settings, started, List.copyOf(results.values()), loadBefore, loadAfter);
     Path out = workDir.resolve("benchmarks-fragment.md");
     try {
       Files.writeString(out, fragment);
@@ -87,7 +102,12 @@ public final class BrokerBench {
     System.out.println("Written to " + out);
   }
 
-  static String fragment(BenchSettings settings, Instant started, List<BrokerResults> results) {
+  static String fragment(
+      BenchSettings settings,
+      Instant started,
+      List<List<BrokerResults>> results,
+      String loadBefore,
+      String loadAfter) {
     MachineInfo machine = MachineInfo.current();
     StringBuilder md = new StringBuilder();
     md.append("### Run of ").append(started).append("\n\n");
@@ -114,12 +134,23 @@ public final class BrokerBench {
         .append(", ")
         .append(machine.os())
         .append('\n');
+    md.append("- Load average (1, 5, 15 min) before / after: ")
+        .append(loadBefore)
+        .append(" / ")
+        .append(loadAfter)
+        .append(" (other work on the machine competes with the brokers)\n");
     md.append("- Java: ").append(machine.java()).append('\n');
+    md.append("- Rounds: ")
+        .append(settings.rounds())
+        .append(
+            settings.rounds() > 1
+                ? " (brokers alternate; each figure is the median of the rounds)\n"
+                : "\n");
     md.append("- Brokers: ")
         .append(String.join(" ", BrokerLauncher.BROKER_JVM_OPTIONS))
         .append("; Apache Kafka 3.9.1 (KRaft, one node); tools from kafka-tools 3.9.1\n\n");
     md.append(BenchReport.table(results));
-    String failures = BenchReport.failures(results);
+    String failures = BenchReport.failures(results.stream().flatMap(List::stream).toList());
     if (!failures.isEmpty()) {
       md.append("\nFailed steps (no figure) and notes:\n\n").append(failures);
     }

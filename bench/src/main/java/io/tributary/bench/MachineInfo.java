@@ -22,6 +22,16 @@ record MachineInfo(int cores, String memory, String cpu, String os, String java)
             + ")");
   }
 
+  /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + ", " + fields[1] + ", " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   private static Optional<String> procField(String file, String field) {
     try {
       return Files.readAllLines(Path.of(file)).stream()

@@ -20,6 +20,15 @@ class BenchReportTest {
   }
 
   @Test
+  void medianOfTheRoundsThatMeasured() {
+    assertThat(BenchReport.median(List.of(Optional.of(3.0), Optional.empty(), Optional.of(1.0))))
+        .contains(2.0);
+    assertThat(BenchReport.median(List.of(Optional.of(5.0), Optional.of(1.0), Optional.of(4.0))))
+        .contains(4.0);
+    assertThat(BenchReport.median(List.of(Optional.empty()))).isEmpty();
+  }
+
+  @Test
   void tableShowsBothBrokersAndFailedSteps() {
     // Given one complete result and one with a failed consumer step
     PerfOutput.Producer producer =
@@ -45,7 +54,7 @@ class BenchReportTest {
             List.of());
 
     // When
-    String table = BenchReport.table(List.of(first, second));
+    String table = BenchReport.table(List.of(List.of(first), List.of(second)));
     String failures = BenchReport.failures(List.of(first, second));
 
     // Then

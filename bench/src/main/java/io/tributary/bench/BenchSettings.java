@@ -17,7 +17,8 @@ import java.util.List;
  * @param endToEndMessages records sent one at a time by EndToEndLatency
  * @param rounds how many times each broker runs the whole workload, alternating
  * @param brokers which brokers to run: "broker-core", "kafka" or both, in that order
- * @param root the repository root (broker-core/target and bench/target live under it)
+ * @param root the repository root (bench/target lives under it)
+ * @param brokerCoreTarget the broker-core build to run: its target folder with the jar and lib/
  * @param workDir where broker data, tool logs and the report go
  */
 record BenchSettings(
@@ -30,6 +31,7 @@ record BenchSettings(
     int rounds,
     List<String> brokers,
     Path root,
+    Path brokerCoreTarget,
     Path workDir) {
   static final String BROKER_CORE = "broker-core";
   static final String KAFKA = "kafka";
@@ -43,11 +45,14 @@ record BenchSettings(
           + " (default 1)\n"
           + "  --brokers LIST     broker-core, kafka or both (default both)\n"
           + "  --root DIR         repository root (default: current directory)\n"
+          + "  --broker-core-target DIR  the broker-core build to run (default:"
+          + " ROOT/broker-core/target)\n"
           + "  --work-dir DIR     data, logs and report (default: ROOT/bench/target/broker-bench)";
 
   BenchSettings {
     requireNonNull(brokers, "brokers is null");
     requireNonNull(root, "root is null");
+    requireNonNull(brokerCoreTarget, "brokerCoreTarget is null");
     requireNonNull(workDir, "workDir is null");
     brokers = List.copyOf(brokers);
     if (records < 1 || endToEndMessages < 1 || rounds < 1) {
@@ -75,6 +80,7 @@ record BenchSettings(
     List<String> brokers = List.of(BROKER_CORE, KAFKA);
     Path root = Path.of("").toAbsolutePath();
     Path workDir = null;
+    Path brokerCoreTarget = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -87,6 +93,7 @@ record BenchSettings(
         case "--rounds" -> rounds = (int) parseNumber(name, value);
         case "--brokers" -> brokers = splitBrokers(value);
         case "--root" -> root = Path.of(value).toAbsolutePath();
+        case "--broker-core-target" -> brokerCoreTarget = Path.of(value).toAbsolutePath();
         case "--work-dir" -> workDir = Path.of(value).toAbsolutePath();
         default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + USAGE);
       }
@@ -94,8 +101,21 @@ record BenchSettings(
     if (workDir == null) {
       workDir = root.resolve("bench").resolve("target").resolve("broker-bench");
     }
+    if (brokerCoreTarget == null) {
+      brokerCoreTarget = root.resolve("broker-core").resolve("target");
+    }
     return new BenchSettings(
-        records, 100, 6, 64 * 1024, 5, endToEndMessages, rounds, brokers, root, workDir);
+        records,
+        100,
+        6,
+        64 * 1024,
+        5,
+        endToEndMessages,
+        rounds,
+        brokers,
+        root,
+        brokerCoreTarget,
+        workDir);
   }
 
   private static long parseNumber(String name, String value) {

@@ -67,7 +67,7 @@ public final class BrokerBench {
       for (String name : settings.brokers()) {
         BrokerLauncher launcher =
             name.equals(BenchSettings.BROKER_CORE)
-                ? new BrokerCoreLauncher(settings.root().resolve("broker-core").resolve("target"))
+                ? new BrokerCoreLauncher(settings.brokerCoreTarget())
                 : new KafkaLauncher(tools);
         Path brokerDir = workDir.resolve(name);
         deleteRecursively(brokerDir);
@@ -146,6 +146,10 @@ public final class BrokerBench {
             settings.rounds() > 1
                 ? " (brokers alternate; each figure is the median of the rounds)\n"
                 : "\n");
+    md.append("- broker-core build: ")
+        .append(settings.brokerCoreTarget())
+        .append(gitDescription(settings.root()))
+        .append('\n');
     md.append("- Brokers: ")
         .append(String.join(" ", BrokerLauncher.BROKER_JVM_OPTIONS))
         .append("; Apache Kafka 3.9.1 (KRaft, one node); tools from kafka-tools 3.9.1\n\n");
@@ -155,6 +159,23 @@ public final class BrokerBench {
       md.append("\nFailed steps (no figure) and notes:\n\n").append(failures);
     }
     return md.toString();
+  }
+
+  /** " (commit abc1234 on branch x)" for the repository at root, or "" when git cannot say. */
+  private static String gitDescription(Path root) {
+    try {
+      Process git =
+          new ProcessBuilder("git", "-C", root.toString(), "log", "-1", "--format=%h %s")
+              .redirectErrorStream(true)
+              .start();
+      String head = new String(git.getInputStream().readAllBytes()).trim();
+      return git.waitFor() == 0 && !head.isEmpty() ? " (repository at " + head + ")" : "";
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
   }
 
   private static void deleteRecursively(Path dir) {

@@ -111,6 +111,46 @@ final class BenchReport {
     return out.toString();
   }
 
+  /** Every round's main figures, one line per broker and round, so the spread is visible. */
+  static String rounds(List<List<BrokerResults>> columns) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "| broker | round | produce acks=1 rec/s | produce acks=all rec/s | consume rec/s |"
+            + " e2e acks=1 p99 / avg ms | e2e acks=all p99 / avg ms |\n");
+    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (List<BrokerResults> rounds : columns) {
+      for (int i = 0; i < rounds.size(); i++) {
+        BrokerResults r = rounds.get(i);
+        out.append("| ")
+            .append(r.broker())
+            .append(" | ")
+            .append(i + 1)
+            .append(" | ")
+            .append(cell(r.produceAcks1().map(PerfOutput.Producer::recordsPerSec)))
+            .append(" | ")
+            .append(cell(r.produceAcksAll().map(PerfOutput.Producer::recordsPerSec)))
+            .append(" | ")
+            .append(cell(r.consume().map(PerfOutput.Consumer::recordsPerSec)))
+            .append(" | ")
+            .append(endToEndCell(r.endToEndAcks1()))
+            .append(" | ")
+            .append(endToEndCell(r.endToEndAcksAll()))
+            .append(" |\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static String cell(Optional<Double> value) {
+    return value.map(BenchReport::format).orElse("failed");
+  }
+
+  private static String endToEndCell(Outcome<PerfOutput.EndToEnd> outcome) {
+    return outcome
+        .map(e -> e.p99Ms() + " / " + String.format(Locale.ROOT, "%.2f", e.avgMs()))
+        .orElse("failed");
+  }
+
   /** The median of the present values (the mean of the middle two for an even count). */
   static Optional<Double> median(List<Optional<Double>> values) {
     List<Double> present =

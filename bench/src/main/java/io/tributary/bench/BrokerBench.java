@@ -148,12 +148,18 @@ public final class BrokerBench {
                 : "\n");
     md.append("- broker-core build: ")
         .append(settings.brokerCoreTarget())
-        .append(gitDescription(settings.root()))
+        .append(
+            settings.brokerCoreTarget().equals(settings.root().resolve("broker-core/target"))
+                ? gitDescription(settings.root())
+                : "")
         .append('\n');
     md.append("- Brokers: ")
         .append(String.join(" ", BrokerLauncher.BROKER_JVM_OPTIONS))
         .append("; Apache Kafka 3.9.1 (KRaft, one node); tools from kafka-tools 3.9.1\n\n");
     md.append(BenchReport.table(results));
+    if (settings.rounds() > 1) {
+      md.append("\nEach round:\n\n").append(BenchReport.rounds(results));
+    }
     String failures = BenchReport.failures(results.stream().flatMap(List::stream).toList());
     if (!failures.isEmpty()) {
       md.append("\nFailed steps (no figure) and notes:\n\n").append(failures);

@@ -64,5 +64,8 @@ class BenchReportTest {
         .contains("| end-to-end acks=1: p99 latency (ms) | 3.00 | 3.00 | 1.00 | yes |");
     assertThat(failures)
         .isEqualTo("- broker-core, consume: ConsumerPerformance failed with exit code 1\n");
+    assertThat(BenchReport.rounds(List.of(List.of(first), List.of(second))))
+        .contains("| broker-core | 1 | 500,000 | 500,000 | failed | 3 / 1.50 | 3 / 1.50 |")
+        .contains("| Apache Kafka | 1 | 500,000 | 500,000 | 900,000 | 3 / 1.50 | 3 / 1.50 |");
   }
 }

@@ -37,11 +37,18 @@ final class Clients {
 
   /** A consumer without a group: it reads only what it is assigned. */
   static KafkaConsumer<String, String> consumer(BrokerCoreProcess broker) {
+    return consumer(broker, Map.of());
+  }
+
+  /** A consumer with extra settings (e.g. a group.id), reading from the earliest offset. */
+  static KafkaConsumer<String, String> consumer(
+      BrokerCoreProcess broker, Map<String, Object> overrides) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    config.putAll(overrides);
     return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
   }
 }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +26,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class JvmProcess implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+  /** Processes still running, killed if the harness itself is stopped (Ctrl-C, SIGTERM). */
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> LIVE.forEach(Process::destroyForcibly), "bench-stop-children"));
+  }
 
   private final String name;
   private final Process process;
@@ -62,6 +73,7 @@ final class JvmProcess implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
               .start();
+      LIVE.add(process);
       return new JvmProcess(name, process, logFile);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + name + " (" + mainClass + ")", e);
@@ -137,6 +149,7 @@ final class JvmProcess implements AutoCloseable {
   @Override
   public void close() {
     if (!process.isAlive()) {
+      LIVE.remove(process);
       return;
     }
     process.destroy();
@@ -148,6 +161,7 @@ final class JvmProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+    LIVE.remove(process);
   }
 
   private static void pause(long millis) {

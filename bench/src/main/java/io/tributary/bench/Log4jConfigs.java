@@ -1,0 +1,33 @@
+package io.tributary.bench;
+
+/**
+ * log4j 1 (reload4j) settings for the Apache Kafka processes, which log through slf4j-reload4j.
+ * Everything goes to standard output, which {@link JvmProcess} captures into a log file.
+ */
+final class Log4jConfigs {
+  /** The Kafka broker: INFO, like its stock config, so startup and errors are on record. */
+  static final String BROKER =
+      String.join(
+          "\n",
+          "log4j.rootLogger=INFO, stdout",
+          "log4j.logger.kafka.request.logger=WARN",
+          "log4j.logger.org.apache.kafka.controller=INFO",
+          "log4j.logger.state.change.logger=WARN",
+          "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
+          "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
+          "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n",
+          "");
+
+  /** Perf tools and StorageTool: warnings only, so their output is their figures. */
+  static final String TOOLS =
+      String.join(
+          "\n",
+          "log4j.rootLogger=WARN, stderr",
+          "log4j.appender.stderr=org.apache.log4j.ConsoleAppender",
+          "log4j.appender.stderr.Target=System.err",
+          "log4j.appender.stderr.layout=org.apache.log4j.PatternLayout",
+          "log4j.appender.stderr.layout.ConversionPattern=[%d] %p %m (%c)%n",
+          "");
+
+  private Log4jConfigs() {}
+}

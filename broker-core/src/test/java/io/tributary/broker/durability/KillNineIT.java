@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.tributary.broker.durability.ContinuousProducer.Ack;
 import io.tributary.broker.testing.BrokerProcess;
+import io.tributary.broker.testing.TestingResponseDroppingProxy;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,18 +82,23 @@ class KillNineIT {
   /**
    * Scenarios A (default flush policy) and B (every write fsynced): the broker killed mid-stream
    * and restarted on the same data directory and port while an idempotent producer and a consumer
-   * group keep going.
+   * group keep going. The clients reach the broker through a proxy that, just before the kill,
+   * stops passing responses on: so the kill always comes when some batches are appended but their
+   * acknowledgements lost, and the producer retries them after the restart (the retries the
+   * recovered producer state must recognise).
    */
   @ParameterizedTest
   @EnumSource(FlushPolicy.class)
   void afterKillNineMidStreamNoAcknowledgedRecordIsLostOrDuplicatedAndTheGroupResumes(
       FlushPolicy policy) throws Exception {
     Path dataDir = tmp.resolve("data");
-    Path config = brokerConfig(policy.settings);
     String group = "durability-" + policy.name().toLowerCase();
-    try (BrokerProcess first = launch(config, dataDir, 0)) {
+    int port = freePort();
+    try (TestingResponseDroppingProxy proxy = new TestingResponseDroppingProxy();
+        BrokerProcess first = launch(brokerConfig(policy.settings, proxy), dataDir, port)) {
+      proxy.forwardTo(port);
       String bootstrap = first.awaitListening(STARTUP);
-      int port = first.port();
+      assertThat(bootstrap).isEqualTo("127.0.0.1:" + proxy.port());
       createTopic(bootstrap);
       try (ContinuousProducer producer = new ContinuousProducer(bootstrap, TOPIC);
           CommittingGroupConsumer consumer = new CommittingGroupConsumer(bootstrap, group, TOPIC)) {
@@ -102,12 +110,20 @@ class KillNineIT {
         // (commits paused, so that the offsets the broker acknowledged are known exactly)
         Map<Integer, Long> committedAtKill = consumer.holdCommits();
 
-        // When the broker is killed with SIGKILL mid-stream
+        // When produce responses stop reaching the producer (the broker appended those batches)
+        proxy.dropResponses();
+        await("a produce response dropped")
+            .atMost(ACKS)
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(1))
+            .until(() -> proxy.droppedProduceResponses() > 0);
+        // and the broker is killed with SIGKILL at once, mid-stream
         int exitCode = first.kill(EXIT);
+        proxy.resumeAndDisconnectAll();
         Map<Integer, Ack> ackedAtKill = Map.copyOf(producer.acked());
         assertThat(exitCode).as("exit code of a SIGKILLed JVM").isEqualTo(SIGKILL_EXIT_CODE);
-        // (its files hold every record acknowledged so far, and maybe batches appended whose
-        // acknowledgement never left: the producer retries those after the restart)
+        // (its files hold every record acknowledged so far, and the batches whose
+        // acknowledgements were dropped: the producer retries those after the restart)
         Map<Integer, Long> storedAtKill = storedEndOffsets(dataDir);
         ackedAtKill.forEach(
             (n, ack) ->
@@ -116,8 +132,9 @@ class KillNineIT {
                     .isLessThan(storedAtKill.get(ack.partition())));
         long unacknowledgedAtKill =
             storedAtKill.values().stream().mapToLong(Long::longValue).sum() - ackedAtKill.size();
+        assertThat(unacknowledgedAtKill).as("records appended but not acknowledged").isPositive();
         // and started again on the same data directory and port
-        try (BrokerProcess second = launch(config, dataDir, port)) {
+        try (BrokerProcess second = launch(brokerConfig(policy.settings, proxy), dataDir, port)) {
           assertThat(second.awaitListening(STARTUP)).isEqualTo(bootstrap);
           assertThat(second.outputText()).contains("No clean shutdown marker");
 
@@ -336,6 +353,14 @@ class KillNineIT {
         .toList();
   }
 
+  /** Broker settings announcing the proxy as the broker's address. */
+  private Path brokerConfig(Map<String, String> settings, TestingResponseDroppingProxy proxy)
+      throws IOException {
+    Map<String, String> all = new HashMap<>(settings);
+    all.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + proxy.port());
+    return brokerConfig(all);
+  }
+
   private Path brokerConfig(Map<String, String> settings) throws IOException {
     Properties properties = new Properties();
     properties.setProperty("group.initial.rebalance.delay.ms", "0");
@@ -345,6 +370,13 @@ class KillNineIT {
       properties.store(out, "KillNineIT");
     }
     return file;
+  }
+
+  /** A loopback port free right now (the broker binds it moments later, and again on restart). */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static BrokerProcess launch(Path config, Path dataDir, int port) {

@@ -44,11 +44,14 @@ import org.slf4j.LoggerFactory;
  * with unmodified kafka-clients 3.9 producers and consumers.
  *
  * <p>What a {@code kill -9} proves: the process ends at an arbitrary instruction, no shutdown hook
- * runs and nothing is flushed or marked clean by the broker, but the OS keeps every write the
- * broker made (the page cache survives the process). So the mid-stream tests show that nothing the
- * broker acknowledged lived only in its memory, that recovery from an unclean shutdown keeps what
- * was written, and that producer state (idempotence) and committed group offsets come back with the
- * log. It does not simulate losing the page cache: that is what the torn-write test does.
+ * runs and the broker neither flushes nor marks its data directory clean on the way out, but the OS
+ * keeps every write the broker made (the page cache survives the process). So the mid-stream tests
+ * show that nothing the broker acknowledged lived only in its memory, that recovery from an unclean
+ * shutdown keeps what was written, and that producer state (idempotence) and committed group
+ * offsets come back with the log. They do not simulate losing the page cache (a power cut), so they
+ * cannot tell the two flush policies apart: the every-write run shows that the promise holds with
+ * fsync on every append too, not that it survives a power cut. Losing unflushed bytes is what the
+ * torn-write test simulates.
  */
 class KillNineIT {
   private static final Logger LOGGER = LoggerFactory.getLogger(KillNineIT.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.tributary.broker.testing.EmbeddedBroker;
+import io.tributary.broker.testing.TestingResponseDroppingProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

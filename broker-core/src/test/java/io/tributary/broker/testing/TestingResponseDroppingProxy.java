@@ -1,4 +1,4 @@
-package io.tributary.broker.clients;
+package io.tributary.broker.testing;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,40 +22,40 @@ import org.apache.kafka.common.protocol.ApiKeys;
  * makes them discard every response from then on and count the dropped produce responses; {@link
  * #resumeAndDisconnectAll()} stops dropping and closes every proxied connection.
  */
-final class TestingResponseDroppingProxy implements AutoCloseable {
+public final class TestingResponseDroppingProxy implements AutoCloseable {
   private final ServerSocket server;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final AtomicInteger droppedProduceResponses = new AtomicInteger();
   private volatile int targetPort = -1;
   private volatile boolean dropping;
 
-  TestingResponseDroppingProxy() throws IOException {
+  public TestingResponseDroppingProxy() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::acceptLoop, "proxy-accept");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** Where new connections are forwarded (the broker's real port). */
-  void forwardTo(int port) {
+  public void forwardTo(int port) {
     targetPort = port;
   }
 
   /** From now on, responses are discarded; requests still reach the broker. */
-  void dropResponses() {
+  public void dropResponses() {
     dropping = true;
   }
 
-  int droppedProduceResponses() {
+  public int droppedProduceResponses() {
     return droppedProduceResponses.get();
   }
 
   /** Stops dropping responses and closes every proxied connection (clients reconnect). */
-  void resumeAndDisconnectAll() {
+  public void resumeAndDisconnectAll() {
     dropping = false;
     for (Socket socket : sockets) {
       closeQuietly(socket);
@@ -64,8 +64,14 @@ final class TestingResponseDroppingProxy implements AutoCloseable {
 
   private void acceptLoop() {
     while (!server.isClosed()) {
+      Socket client;
       try {
-        Socket client = server.accept();
+        client = server.accept();
+      } catch (IOException e) {
+        // The server socket was closed: the end of the test.
+        continue;
+      }
+      try {
         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         sockets.add(client);
         sockets.add(upstream);
@@ -73,8 +79,9 @@ final class TestingResponseDroppingProxy implements AutoCloseable {
         start(() -> copyRequests(client, upstream, produceCorrelationIds));
         start(() -> copyResponses(upstream, client, produceCorrelationIds));
       } catch (IOException e) {
-        // The server socket was closed (end of test) or the broker is down: the client sees its
-        // connection fail and retries, which is what the tests want.
+        // The broker is down: close the client's connection at once, so that it retries rather
+        // than waits for a response until its request timeout.
+        closeQuietly(client);
       }
     }
   }

@@ -110,13 +110,14 @@ public final class LogManager implements AutoCloseable {
   }
 
   private void load() throws IOException {
+    boolean fresh = !Files.isDirectory(dataDir.resolve(TOPICS_DIR));
     Files.createDirectories(dataDir.resolve(TOPICS_DIR));
     Path marker = dataDir.resolve(CLEAN_SHUTDOWN_FILE);
     cleanShutdown = Files.exists(marker);
     if (cleanShutdown) {
       Files.delete(marker);
       AtomicFiles.syncDirectory(dataDir);
-    } else {
+    } else if (!fresh) {
       LOGGER.info(
           "No clean shutdown marker in {}: the tail of every log found there is recovered",
           dataDir);

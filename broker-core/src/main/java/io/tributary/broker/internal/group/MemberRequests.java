@@ -60,6 +60,7 @@ final class MemberRequests {
         return done(SyncResult.error(error));
       }
       GroupMember member = group.member(request.memberId());
+      group.pendingSync().remove(member.memberId());
       switch (group.state()) {
         case PREPARING_REBALANCE:
           return done(SyncResult.error(Errors.REBALANCE_IN_PROGRESS));

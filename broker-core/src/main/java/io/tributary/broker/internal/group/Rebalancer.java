@@ -333,6 +333,35 @@ final class Rebalancer {
       member.completeJoin(currentGeneration(group, member, false, true));
       touch(group, member);
     }
+    int generation = group.generationId();
+    timer.schedule(group.rebalanceTimeoutMs(), () -> syncTimedOut(group, generation));
+  }
+
+  /**
+   * Members that never sent SyncGroup for their generation within the rebalance timeout are removed
+   * (without it, a leader that heartbeats but never syncs would hold the group forever).
+   */
+  private void syncTimedOut(Group group, int generation) {
+    synchronized (group) {
+      if (group.generationId() != generation
+          || !(group.state() == GroupState.COMPLETING_REBALANCE
+              || group.state() == GroupState.STABLE)
+          || group.pendingSync().isEmpty()) {
+        return;
+      }
+      for (String memberId : List.copyOf(group.pendingSync())) {
+        GroupMember member = group.member(memberId);
+        if (member != null) {
+          LOGGER.info(
+              "Member {} of group {} sent no SyncGroup for generation {} within the rebalance"
+                  + " timeout; removing it",
+              memberId,
+              group.groupId(),
+              generation);
+          removeMemberAndUpdateGroup(group, member, "member " + memberId + " did not sync");
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------- sessions

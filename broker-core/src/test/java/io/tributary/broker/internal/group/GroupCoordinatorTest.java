@@ -436,4 +436,30 @@ class GroupCoordinatorTest {
         .isCompletedWithValueMatching(r -> r.error() == Errors.INVALID_SESSION_TIMEOUT);
     assertThat(coordinator.heartbeat("", "x", null, 1)).isEqualTo(Errors.INVALID_GROUP_ID);
   }
+
+  @Test
+  void aLeaderThatNeverSyncsIsRemovedAfterTheRebalanceTimeout() {
+    CompletableFuture<JoinResult> fa = joinDynamic(List.of(protocol("range")));
+    CompletableFuture<JoinResult> fb = joinDynamic(List.of(protocol("range")));
+    timer.advance(INITIAL_DELAY_MS * 4);
+    JoinResult a = fa.join();
+    JoinResult b = fb.join();
+    JoinResult leader = a.memberId().equals(a.leaderId()) ? a : b;
+    JoinResult follower = leader == a ? b : a;
+
+    // When the follower syncs and both heartbeat, but the leader never sends its assignment
+    CompletableFuture<SyncResult> waiting = coordinator.sync(sync(follower, Map.of()));
+    for (int i = 0; i < REBALANCE_MS / 5_000 + 1; i++) {
+      timer.advance(5_000);
+      coordinator.heartbeat("g", leader.memberId(), null, 1);
+      coordinator.heartbeat("g", follower.memberId(), null, 1);
+    }
+
+    // Then the leader is removed and the follower is told to rejoin
+    assertThat(waiting)
+        .isCompletedWithValueMatching(r -> r.error() == Errors.REBALANCE_IN_PROGRESS);
+    assertThat(coordinator.describe("g").members())
+        .extracting(GroupDescription.Member::memberId)
+        .containsExactly(follower.memberId());
+  }
 }

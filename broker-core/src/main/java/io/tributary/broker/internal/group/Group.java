@@ -40,6 +40,7 @@ final class Group {
   private final Map<String, GroupMember> members = new LinkedHashMap<>();
   private final Map<String, String> staticMembers = new HashMap<>();
   private final Map<String, GroupTimer.Cancellable> pendingMembers = new HashMap<>();
+  private final Set<String> pendingSync = new HashSet<>();
   private final Map<TopicPartition, CommittedOffset> offsets = new HashMap<>();
   private long rebalanceEpoch;
   private boolean initialDelayActive;
@@ -135,6 +136,7 @@ final class Group {
 
   void remove(GroupMember member) {
     members.remove(member.memberId());
+    pendingSync.remove(member.memberId());
     if (member.isStatic()) {
       staticMembers.remove(member.groupInstanceId(), member.memberId());
     }
@@ -160,6 +162,9 @@ final class Group {
     member.memberId(newMemberId);
     members.put(newMemberId, member);
     staticMembers.put(member.groupInstanceId(), newMemberId);
+    if (pendingSync.remove(oldMemberId)) {
+      pendingSync.add(newMemberId);
+    }
     if (oldMemberId.equals(leaderId)) {
       leaderId = newMemberId;
     }
@@ -273,6 +278,8 @@ final class Group {
       if (leaderId == null || !members.containsKey(leaderId)) {
         leaderId = chooseLeader();
       }
+      pendingSync.clear();
+      pendingSync.addAll(members.keySet());
       transitionTo(GroupState.COMPLETING_REBALANCE);
     }
   }
@@ -317,6 +324,11 @@ final class Group {
   }
 
   // ---- rebalance bookkeeping
+
+  /** Members that got this generation's join response but have not sent SyncGroup yet. */
+  Set<String> pendingSync() {
+    return pendingSync;
+  }
 
   /** Starts a new rebalance round; timers of older rounds compare their epoch and do nothing. */
   long nextRebalanceEpoch() {

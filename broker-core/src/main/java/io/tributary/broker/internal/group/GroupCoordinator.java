@@ -37,12 +37,14 @@ public final class GroupCoordinator implements AutoCloseable {
   private final Map<String, Group> groups = new ConcurrentHashMap<>();
   private final GroupStore store;
   private final Rebalancer rebalancer;
+  private final MemberRequests members;
   private final OffsetManager offsets;
 
   private GroupCoordinator(LogManager logs, GroupTimer timer, GroupConfig config, Clock clock) {
     this.store = new GroupStore(logs, clock);
     this.rebalancer = new Rebalancer(groups, store, timer, config);
-    this.offsets = new OffsetManager(groups, store, rebalancer, config, clock);
+    this.members = new MemberRequests(groups, store, rebalancer);
+    this.offsets = new OffsetManager(groups, store, members, config, clock);
   }
 
   /**
@@ -101,12 +103,12 @@ public final class GroupCoordinator implements AutoCloseable {
   }
 
   public CompletableFuture<SyncResult> sync(SyncRequest request) {
-    return rebalancer.sync(requireNonNull(request, "request is null"));
+    return members.sync(requireNonNull(request, "request is null"));
   }
 
   public Errors heartbeat(
       String groupId, String memberId, String groupInstanceId, int generationId) {
-    return rebalancer.heartbeat(groupId, memberId, groupInstanceId, generationId);
+    return members.heartbeat(groupId, memberId, groupInstanceId, generationId);
   }
 
   /**
@@ -116,10 +118,12 @@ public final class GroupCoordinator implements AutoCloseable {
    *     instance id alone
    * @return one error per member, in order
    */
-  public List<Errors> leave(String groupId, List<Map.Entry<String, String>> members) {
-    return rebalancer.leave(
+  public List<Errors> leave(String groupId, List<Map.Entry<String, String>> leaving) {
+    return members.leave(
         groupId,
-        members.stream().map(m -> new Rebalancer.LeavingMember(m.getKey(), m.getValue())).toList());
+        leaving.stream()
+            .map(m -> new MemberRequests.LeavingMember(m.getKey(), m.getValue()))
+            .toList());
   }
 
   // ---- offsets

@@ -33,7 +33,7 @@ final class OffsetManager {
 
   private final Map<String, Group> groups;
   private final GroupStore store;
-  private final Rebalancer rebalancer;
+  private final MemberRequests members;
   private final GroupConfig config;
   private final Clock clock;
 
@@ -62,12 +62,12 @@ final class OffsetManager {
   OffsetManager(
       Map<String, Group> groups,
       GroupStore store,
-      Rebalancer rebalancer,
+      MemberRequests members,
       GroupConfig config,
       Clock clock) {
     this.groups = requireNonNull(groups, "groups is null");
     this.store = requireNonNull(store, "store is null");
-    this.rebalancer = requireNonNull(rebalancer, "rebalancer is null");
+    this.members = requireNonNull(members, "members is null");
     this.config = requireNonNull(config, "config is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
@@ -86,7 +86,7 @@ final class OffsetManager {
     }
     synchronized (group) {
       Errors error =
-          rebalancer.validateCommit(
+          members.validateCommit(
               group, request.generationId(), request.memberId(), request.groupInstanceId());
       if (error != Errors.NONE) {
         return allFailed(request.offsets().keySet(), error);

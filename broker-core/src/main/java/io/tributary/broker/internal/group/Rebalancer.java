@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JoinGroup / SyncGroup / Heartbeat / LeaveGroup protocol for any protocol type (consumer
- * groups, Connect workers, ...): membership, generations, leader election, protocol selection,
- * static membership, and the timers that bound a rebalance and a session.
+ * The join side of the rebalance protocol for any protocol type (consumer groups, Connect workers,
+ * ...): JoinGroup, generations, leader election, protocol selection, static membership, and the
+ * timers that bound a rebalance and a session. {@link MemberRequests} serves the rest (SyncGroup,
+ * Heartbeat, LeaveGroup).
  *
  * <p>Threading: every method takes the group's monitor; timer tasks do the same and check a round
  * or session epoch so a stale timer does nothing. Held responses are incomplete futures completed
@@ -27,13 +28,6 @@ final class Rebalancer {
   private final GroupStore store;
   private final GroupTimer timer;
   private final GroupConfig config;
-
-  /** A member named in a LeaveGroup: by member id, or by instance id with member id "". */
-  record LeavingMember(String memberId, String groupInstanceId) {
-    LeavingMember {
-      requireNonNull(memberId, "memberId is null");
-    }
-  }
 
   Rebalancer(Map<String, Group> groups, GroupStore store, GroupTimer timer, GroupConfig config) {
     this.groups = requireNonNull(groups, "groups is null");
@@ -231,7 +225,7 @@ final class Rebalancer {
     }
   }
 
-  private void prepareRebalance(Group group, String reason) {
+  void prepareRebalance(Group group, String reason) {
     if (group.state() == GroupState.COMPLETING_REBALANCE) {
       // The assignment being computed is for members that are changing: drop it.
       for (GroupMember member : group.members()) {
@@ -293,7 +287,7 @@ final class Rebalancer {
     }
   }
 
-  private void tryCompleteJoin(Group group) {
+  void tryCompleteJoin(Group group) {
     if (group.state() == GroupState.PREPARING_REBALANCE
         && !group.initialDelayActive()
         && group.allMembersJoined()) {
@@ -339,192 +333,38 @@ final class Rebalancer {
       member.completeJoin(currentGeneration(group, member, false, true));
       touch(group, member);
     }
+    int generation = group.generationId();
+    timer.schedule(group.rebalanceTimeoutMs(), () -> syncTimedOut(group, generation));
   }
 
-  // ---------------------------------------------------------------- SyncGroup
-
-  CompletableFuture<SyncResult> sync(SyncRequest request) {
-    Group group = request.groupId().isEmpty() ? null : groups.get(request.groupId());
-    if (group == null) {
-      return done(
-          SyncResult.error(
-              request.groupId().isEmpty() ? Errors.INVALID_GROUP_ID : Errors.UNKNOWN_MEMBER_ID));
-    }
+  /**
+   * Members that never sent SyncGroup for their generation within the rebalance timeout are removed
+   * (without it, a leader that heartbeats but never syncs would hold the group forever).
+   */
+  private void syncTimedOut(Group group, int generation) {
     synchronized (group) {
-      Errors error = validateMember(group, request.memberId(), request.groupInstanceId());
-      if (error == Errors.NONE && request.generationId() != group.generationId()) {
-        error = Errors.ILLEGAL_GENERATION;
+      if (group.generationId() != generation
+          || !(group.state() == GroupState.COMPLETING_REBALANCE
+              || group.state() == GroupState.STABLE)
+          || group.pendingSync().isEmpty()) {
+        return;
       }
-      if (error == Errors.NONE
-          && ((request.protocolType() != null
-                  && !request.protocolType().equals(group.protocolType()))
-              || (request.protocolName() != null
-                  && !request.protocolName().equals(group.protocolName())))) {
-        error = Errors.INCONSISTENT_GROUP_PROTOCOL;
-      }
-      if (error != Errors.NONE) {
-        return done(SyncResult.error(error));
-      }
-      GroupMember member = group.member(request.memberId());
-      switch (group.state()) {
-        case PREPARING_REBALANCE:
-          return done(SyncResult.error(Errors.REBALANCE_IN_PROGRESS));
-        case COMPLETING_REBALANCE:
-          member.completeSync(SyncResult.error(Errors.REBALANCE_IN_PROGRESS));
-          CompletableFuture<SyncResult> future = new CompletableFuture<>();
-          member.syncFuture(future);
-          if (group.isLeader(member.memberId())) {
-            applyAssignment(group, request.assignments());
-          }
-          return future;
-        case STABLE:
-          touch(group, member);
-          return done(
-              new SyncResult(
-                  Errors.NONE, group.protocolType(), group.protocolName(), member.assignment()));
-        default:
-          return done(SyncResult.error(Errors.UNKNOWN_MEMBER_ID));
-      }
-    }
-  }
-
-  private void applyAssignment(Group group, Map<String, byte[]> assignments) {
-    for (GroupMember member : group.members()) {
-      member.assignment(assignments.getOrDefault(member.memberId(), NO_ASSIGNMENT));
-    }
-    try {
-      store.writeGroup(group.groupId(), group.snapshot());
-    } catch (RuntimeException e) {
-      LOGGER.error(
-          "Storing the assignment of group {} generation {} failed; the group rebalances again",
-          group.groupId(),
-          group.generationId(),
-          e);
-      for (GroupMember member : group.members()) {
-        member.assignment(NO_ASSIGNMENT);
-        if (member.awaitingSync()) {
-          member.completeSync(SyncResult.error(Errors.COORDINATOR_NOT_AVAILABLE));
-          touch(group, member);
+      for (String memberId : List.copyOf(group.pendingSync())) {
+        GroupMember member = group.member(memberId);
+        if (member != null) {
+          LOGGER.info(
+              "Member {} of group {} sent no SyncGroup for generation {} within the rebalance"
+                  + " timeout; removing it",
+              memberId,
+              group.groupId(),
+              generation);
+          removeMemberAndUpdateGroup(group, member, "member " + memberId + " did not sync");
         }
       }
-      prepareRebalance(group, "storing the assignment failed");
-      return;
     }
-    group.transitionTo(GroupState.STABLE);
-    LOGGER.info("Group {} is stable in generation {}", group.groupId(), group.generationId());
-    for (GroupMember member : group.members()) {
-      if (member.awaitingSync()) {
-        member.completeSync(
-            new SyncResult(
-                Errors.NONE, group.protocolType(), group.protocolName(), member.assignment()));
-        touch(group, member);
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- Heartbeat, LeaveGroup
-
-  Errors heartbeat(String groupId, String memberId, String groupInstanceId, int generationId) {
-    Group group = groupId.isEmpty() ? null : groups.get(groupId);
-    if (group == null) {
-      return groupId.isEmpty() ? Errors.INVALID_GROUP_ID : Errors.UNKNOWN_MEMBER_ID;
-    }
-    synchronized (group) {
-      Errors error = validateMember(group, memberId, groupInstanceId);
-      if (error != Errors.NONE) {
-        return error;
-      }
-      if (generationId != group.generationId()) {
-        return Errors.ILLEGAL_GENERATION;
-      }
-      touch(group, group.member(memberId));
-      return group.state() == GroupState.PREPARING_REBALANCE
-          ? Errors.REBALANCE_IN_PROGRESS
-          : Errors.NONE;
-    }
-  }
-
-  /** Removes members; returns one error per member, in order (or throws for the whole group). */
-  List<Errors> leave(String groupId, List<LeavingMember> leaving) {
-    Group group = groupId.isEmpty() ? null : groups.get(groupId);
-    if (group == null) {
-      Errors error = groupId.isEmpty() ? Errors.INVALID_GROUP_ID : Errors.UNKNOWN_MEMBER_ID;
-      return leaving.stream().map(m -> error).toList();
-    }
-    synchronized (group) {
-      if (group.state() == GroupState.DEAD) {
-        throw Errors.COORDINATOR_NOT_AVAILABLE.exception(
-            "Group " + groupId + " is being deleted; retry");
-      }
-      return leaving.stream().map(m -> leaveOne(group, m)).toList();
-    }
-  }
-
-  private Errors leaveOne(Group group, LeavingMember leaving) {
-    String memberId = leaving.memberId();
-    if (memberId.isEmpty() && leaving.groupInstanceId() != null) {
-      memberId = group.staticMemberId(leaving.groupInstanceId());
-      if (memberId == null) {
-        return Errors.UNKNOWN_MEMBER_ID;
-      }
-    } else if (group.isStaticMemberFenced(leaving.groupInstanceId(), memberId)) {
-      return Errors.FENCED_INSTANCE_ID;
-    }
-    if (group.removePending(memberId)) {
-      tryCompleteJoin(group);
-      return Errors.NONE;
-    }
-    GroupMember member = group.member(memberId);
-    if (member == null) {
-      return Errors.UNKNOWN_MEMBER_ID;
-    }
-    LOGGER.info("Member {} leaves group {}", memberId, group.groupId());
-    removeMemberAndUpdateGroup(group, member, "member " + memberId + " left");
-    return Errors.NONE;
   }
 
   // ---------------------------------------------------------------- sessions
-
-  /**
-   * Checks that an OffsetCommit may be applied for this member and generation (Kafka's rules for
-   * classic groups); a valid commit from a member counts as a sign of life. Caller holds the lock.
-   */
-  Errors validateCommit(Group group, int generationId, String memberId, String groupInstanceId) {
-    if (group.state() == GroupState.DEAD) {
-      return Errors.COORDINATOR_NOT_AVAILABLE;
-    }
-    if (generationId < 0 && group.state() == GroupState.EMPTY) {
-      return Errors.NONE; // the group only stores offsets (consumer.assign() + commitSync)
-    }
-    if (group.isStaticMemberFenced(groupInstanceId, memberId)) {
-      return Errors.FENCED_INSTANCE_ID;
-    }
-    if (group.state() == GroupState.COMPLETING_REBALANCE) {
-      return Errors.REBALANCE_IN_PROGRESS;
-    }
-    GroupMember member = group.member(memberId);
-    if (member == null) {
-      return Errors.UNKNOWN_MEMBER_ID;
-    }
-    if (generationId != group.generationId()) {
-      return Errors.ILLEGAL_GENERATION;
-    }
-    touch(group, member);
-    return Errors.NONE;
-  }
-
-  private static Errors validateMember(Group group, String memberId, String groupInstanceId) {
-    if (group.state() == GroupState.DEAD) {
-      return Errors.COORDINATOR_NOT_AVAILABLE;
-    }
-    if (group.isStaticMemberFenced(groupInstanceId, memberId)) {
-      return Errors.FENCED_INSTANCE_ID;
-    }
-    if (group.member(memberId) == null) {
-      return Errors.UNKNOWN_MEMBER_ID;
-    }
-    return Errors.NONE;
-  }
 
   /** Restarts a member's session: it is removed if nothing is heard within its session timeout. */
   void touch(Group group, GroupMember member) {
@@ -559,7 +399,7 @@ final class Rebalancer {
     }
   }
 
-  private void removeMemberAndUpdateGroup(Group group, GroupMember member, String reason) {
+  void removeMemberAndUpdateGroup(Group group, GroupMember member, String reason) {
     member.completeJoin(JoinResult.error(Errors.UNKNOWN_MEMBER_ID, member.memberId()));
     member.completeSync(SyncResult.error(Errors.UNKNOWN_MEMBER_ID));
     group.remove(member);

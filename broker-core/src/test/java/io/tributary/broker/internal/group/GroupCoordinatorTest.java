@@ -383,4 +383,84 @@ class GroupCoordinatorTest {
     assertThat(coordinator.describe("g").state()).isEqualTo("Dead");
     assertThat(coordinator.list(List.of(), List.of())).isEmpty();
   }
+
+  @Test
+  void aStaticMemberRejoiningWithNewMetadataForTheSameProtocolCausesNoRebalance() {
+    CompletableFuture<JoinResult> fs =
+        coordinator.join(join("", "instance-1", List.of(protocol("range"))));
+    timer.advance(INITIAL_DELAY_MS * 4);
+    JoinResult s = fs.join();
+    syncAll(List.of(s), Map.of(s.memberId(), new byte[] {7}));
+
+    // A restarted consumer owns no partitions yet, so its subscription bytes differ
+    Protocol changed = new Protocol("range", new byte[] {42});
+    JoinResult s2 = coordinator.join(join("", "instance-1", List.of(changed))).join();
+
+    assertThat(s2.generationId()).isEqualTo(1);
+    assertThat(s2.skipAssignment()).isTrue();
+    assertThat(s2.members()).hasSize(1);
+    assertThat(state()).isEqualTo("Stable");
+    // the old process is fenced wherever it shows up
+    assertThat(coordinator.join(join(s.memberId(), "instance-1", List.of(changed))).join().error())
+        .isEqualTo(Errors.FENCED_INSTANCE_ID);
+    assertThat(
+            coordinator
+                .sync(new SyncRequest("g", 1, s.memberId(), "instance-1", null, null, Map.of()))
+                .join()
+                .error())
+        .isEqualTo(Errors.FENCED_INSTANCE_ID);
+  }
+
+  @Test
+  void syncAndJoinRejectWrongGenerationsProtocolsAndTimeouts() {
+    JoinResult a = joinAlone();
+    assertThat(coordinator.sync(new SyncRequest("g", 7, a.memberId(), null, null, null, Map.of())))
+        .isCompletedWithValueMatching(r -> r.error() == Errors.ILLEGAL_GENERATION);
+    assertThat(
+            coordinator.sync(
+                new SyncRequest("g", 1, a.memberId(), null, "consumer", "roundrobin", Map.of())))
+        .isCompletedWithValueMatching(r -> r.error() == Errors.INCONSISTENT_GROUP_PROTOCOL);
+    JoinRequest tooShort =
+        new JoinRequest(
+            "g",
+            "",
+            null,
+            "c",
+            "/h",
+            10,
+            REBALANCE_MS,
+            "consumer",
+            List.of(protocol("range")),
+            true,
+            true);
+    assertThat(coordinator.join(tooShort))
+        .isCompletedWithValueMatching(r -> r.error() == Errors.INVALID_SESSION_TIMEOUT);
+    assertThat(coordinator.heartbeat("", "x", null, 1)).isEqualTo(Errors.INVALID_GROUP_ID);
+  }
+
+  @Test
+  void aLeaderThatNeverSyncsIsRemovedAfterTheRebalanceTimeout() {
+    CompletableFuture<JoinResult> fa = joinDynamic(List.of(protocol("range")));
+    CompletableFuture<JoinResult> fb = joinDynamic(List.of(protocol("range")));
+    timer.advance(INITIAL_DELAY_MS * 4);
+    JoinResult a = fa.join();
+    JoinResult b = fb.join();
+    JoinResult leader = a.memberId().equals(a.leaderId()) ? a : b;
+    JoinResult follower = leader == a ? b : a;
+
+    // When the follower syncs and both heartbeat, but the leader never sends its assignment
+    CompletableFuture<SyncResult> waiting = coordinator.sync(sync(follower, Map.of()));
+    for (int i = 0; i < REBALANCE_MS / 5_000 + 1; i++) {
+      timer.advance(5_000);
+      coordinator.heartbeat("g", leader.memberId(), null, 1);
+      coordinator.heartbeat("g", follower.memberId(), null, 1);
+    }
+
+    // Then the leader is removed and the follower is told to rejoin
+    assertThat(waiting)
+        .isCompletedWithValueMatching(r -> r.error() == Errors.REBALANCE_IN_PROGRESS);
+    assertThat(coordinator.describe("g").members())
+        .extracting(GroupDescription.Member::memberId)
+        .containsExactly(follower.memberId());
+  }
 }

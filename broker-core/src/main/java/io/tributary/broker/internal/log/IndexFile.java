@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.IntPredicate;
 
 /**
  * A file of fixed-size index entries, kept whole in a heap buffer (the in-memory mirror) and
@@ -92,6 +93,46 @@ abstract class IndexFile implements AutoCloseable {
   /** The mirror; read it with absolute gets only. */
   final ByteBuffer buffer() {
     return mirror;
+  }
+
+  /**
+   * Binary search: the number of the last entry that {@code inPrefix} accepts, or -1 when it
+   * accepts none. The accepted entries must be a prefix of the index (true up to some entry, false
+   * after).
+   */
+  final int lastEntryWhere(IntPredicate inPrefix) {
+    int lo = 0;
+    int hi = entries - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (inPrefix.test(mid)) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * {@code offset} relative to a segment's {@code baseOffset}, as index entries store it.
+   *
+   * @throws IllegalArgumentException when it does not fit an int32 at or above 0
+   */
+  static int relativeOffset(long offset, long baseOffset, String indexName) {
+    long delta = offset - baseOffset;
+    if (delta < 0 || delta > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "Offset "
+              + offset
+              + " does not fit the "
+              + indexName
+              + " of the segment at "
+              + baseOffset);
+    }
+    return (int) delta;
   }
 
   /** Appends one entry, given as exactly {@code entrySize} bytes. */

@@ -45,17 +45,8 @@ final class OffsetIndex extends IndexFile {
               + path());
     }
     scratch.clear();
-    scratch.putInt(0, relative(offset)).putInt(4, position);
+    scratch.putInt(0, relativeOffset(offset, baseOffset, "index")).putInt(4, position);
     appendEntry(scratch);
-  }
-
-  private int relative(long offset) {
-    long delta = offset - baseOffset;
-    if (delta < 0 || delta > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "Offset " + offset + " does not fit the index of the segment at " + baseOffset);
-    }
-    return (int) delta;
   }
 
   long offsetAt(int n) {
@@ -77,19 +68,7 @@ final class OffsetIndex extends IndexFile {
 
   /** The entry number of the largest offset at or below {@code offset}, or -1. */
   int floorSlot(long offset) {
-    int lo = 0;
-    int hi = entries() - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (offsetAt(mid) <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
+    return lastEntryWhere(n -> offsetAt(n) <= offset);
   }
 
   /**

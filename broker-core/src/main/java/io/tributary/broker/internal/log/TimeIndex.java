@@ -40,13 +40,8 @@ final class TimeIndex extends IndexFile {
       throw new IllegalArgumentException(
           "Time index entry (" + timestamp + ", " + offset + ") goes back in " + path());
     }
-    long delta = offset - baseOffset;
-    if (delta < 0 || delta > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "Offset " + offset + " does not fit the time index of the segment at " + baseOffset);
-    }
     scratch.clear();
-    scratch.putLong(0, timestamp).putInt(8, (int) delta);
+    scratch.putLong(0, timestamp).putInt(8, relativeOffset(offset, baseOffset, "time index"));
     appendEntry(scratch);
   }
 
@@ -72,19 +67,7 @@ final class TimeIndex extends IndexFile {
 
   /** The entry number of the last timestamp strictly below {@code timestamp}, or -1. */
   int lowerSlot(long timestamp) {
-    int lo = 0;
-    int hi = entries() - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (timestampAt(mid) < timestamp) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
+    return lastEntryWhere(n -> timestampAt(n) < timestamp);
   }
 
   /**

@@ -56,13 +56,8 @@ class RequestDispatcherTest {
       ApiKeys apiKey, java.util.function.Function<R, AbstractResponse> behaviour)
       implements ApiHandler<R> {
     @Override
-    public short lowestVersion() {
-      return apiKey.oldestVersion();
-    }
-
-    @Override
-    public short highestVersion() {
-      return apiKey.latestVersion();
+    public ApiVersionRange versions() {
+      return new ApiVersionRange(apiKey, apiKey.oldestVersion(), apiKey.latestVersion());
     }
 
     @Override

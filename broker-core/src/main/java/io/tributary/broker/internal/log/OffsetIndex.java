@@ -1,7 +1,6 @@
 package io.tributary.broker.internal.log;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
@@ -20,16 +19,8 @@ import java.nio.file.Path;
 final class OffsetIndex extends IndexFile {
   static final int ENTRY_SIZE = 8;
 
-  private final long baseOffset;
-  private final ByteBuffer scratch = ByteBuffer.allocate(ENTRY_SIZE);
-
   OffsetIndex(Path path, long baseOffset, int maxIndexBytes) throws IOException {
-    super(path, ENTRY_SIZE, maxIndexBytes);
-    this.baseOffset = baseOffset;
-  }
-
-  long baseOffset() {
-    return baseOffset;
+    super(path, baseOffset, ENTRY_SIZE, maxIndexBytes);
   }
 
   /** Appends an entry; offsets and positions must increase. */
@@ -44,13 +35,11 @@ final class OffsetIndex extends IndexFile {
               + ") does not follow the last one in "
               + path());
     }
-    scratch.clear();
-    scratch.putInt(0, relativeOffset(offset, baseOffset, "index")).putInt(4, position);
-    appendEntry(scratch);
+    appendEntry(newEntry().putInt(0, relativeOffset(offset, "index")).putInt(4, position));
   }
 
   long offsetAt(int n) {
-    return baseOffset + buffer().getInt(slot(n));
+    return baseOffset() + buffer().getInt(slot(n));
   }
 
   int positionAt(int n) {
@@ -84,7 +73,7 @@ final class OffsetIndex extends IndexFile {
     if (n == 0) {
       return logSize > 0 ? "the offset index is missing or empty but the segment is not" : null;
     }
-    if (positionAt(0) != 0 || offsetAt(0) < baseOffset) {
+    if (positionAt(0) != 0 || offsetAt(0) < baseOffset()) {
       return "the offset index's first entry does not point at the segment's first batch";
     }
     for (int i = 1; i < n; i++) {

@@ -2,11 +2,13 @@ package io.tributary.broker.internal.handler;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.broker.internal.handler.TopicConfigAlterer.Outcome;
+import io.tributary.broker.internal.handler.TopicConfigAlterer.ResourceChange;
 import io.tributary.broker.internal.log.LogManager;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.message.AlterConfigsRequestData.AlterConfigsResource;
@@ -14,7 +16,6 @@ import org.apache.kafka.common.message.AlterConfigsRequestData.AlterableConfig;
 import org.apache.kafka.common.message.AlterConfigsResponseData;
 import org.apache.kafka.common.message.AlterConfigsResponseData.AlterConfigsResourceResponse;
 import org.apache.kafka.common.protocol.ApiKeys;
-import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.AlterConfigsRequest;
 import org.apache.kafka.common.requests.AlterConfigsResponse;
@@ -31,53 +32,27 @@ public final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.ALTER_CONFIGS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 2;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.ALTER_CONFIGS, 0, 2);
   }
 
   @Override
   public CompletableFuture<AbstractResponse> handle(
       RequestContext context, AlterConfigsRequest request) {
-    AlterConfigsResponseData response = new AlterConfigsResponseData();
-    Set<String> seen = new HashSet<>();
-    Set<String> duplicates = new HashSet<>();
+    List<ResourceChange> changes = new ArrayList<>();
     for (AlterConfigsResource resource : request.data().resources()) {
-      String key = resource.resourceType() + "/" + resource.resourceName();
-      if (!seen.add(key)) {
-        duplicates.add(key);
-      }
+      changes.add(
+          new ResourceChange(
+              resource.resourceType(), resource.resourceName(), current -> replacement(resource)));
     }
-    for (AlterConfigsResource resource : request.data().resources()) {
-      TopicConfigAlterer.Outcome outcome;
-      if (duplicates.contains(resource.resourceType() + "/" + resource.resourceName())) {
-        outcome =
-            new TopicConfigAlterer.Outcome(
-                Errors.INVALID_REQUEST,
-                "Resource '" + resource.resourceName() + "' appears more than once in the request");
-      } else {
-        outcome =
-            alterer.alter(
-                resource.resourceType(),
-                resource.resourceName(),
-                current -> replacement(resource),
-                request.data().validateOnly());
-      }
+    AlterConfigsResponseData response = new AlterConfigsResponseData();
+    for (Outcome outcome : alterer.alterAll(changes, request.data().validateOnly())) {
       response
           .responses()
           .add(
               new AlterConfigsResourceResponse()
-                  .setResourceType(resource.resourceType())
-                  .setResourceName(resource.resourceName())
+                  .setResourceType(outcome.resourceType())
+                  .setResourceName(outcome.resourceName())
                   .setErrorCode(outcome.error().code())
                   .setErrorMessage(outcome.message()));
     }

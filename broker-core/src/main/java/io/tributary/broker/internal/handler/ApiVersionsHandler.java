@@ -16,8 +16,7 @@ import org.apache.kafka.common.requests.ApiVersionsResponse;
 
 /** ApiVersions: announces exactly the APIs and versions the registered handlers implement. */
 final class ApiVersionsHandler implements ApiHandler<ApiVersionsRequest> {
-  static final short LOWEST = 0;
-  static final short HIGHEST = 3;
+  static final ApiVersionRange VERSIONS = ApiVersionRange.of(ApiKeys.API_VERSIONS, 0, 3);
 
   private final List<ApiHandler<?>> handlers;
 
@@ -26,25 +25,15 @@ final class ApiVersionsHandler implements ApiHandler<ApiVersionsRequest> {
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.API_VERSIONS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return LOWEST;
-  }
-
-  @Override
-  public short highestVersion() {
-    return HIGHEST;
+  public ApiVersionRange versions() {
+    return VERSIONS;
   }
 
   @Override
   public CompletableFuture<AbstractResponse> handle(
       RequestContext context, ApiVersionsRequest request) {
     ApiVersionsResponseData data = new ApiVersionsResponseData().setApiKeys(announced());
-    if (context.apiVersion() > HIGHEST) {
+    if (context.apiVersion() > VERSIONS.highest()) {
       data.setErrorCode(Errors.UNSUPPORTED_VERSION.code());
     } else if (context.apiVersion() >= 3 && !request.isValid()) {
       data.setErrorCode(Errors.INVALID_REQUEST.code());
@@ -54,15 +43,17 @@ final class ApiVersionsHandler implements ApiHandler<ApiVersionsRequest> {
 
   private ApiVersionCollection announced() {
     ApiVersionCollection versions = new ApiVersionCollection();
-    versions.add(
-        new ApiVersion().setApiKey(apiKey().id).setMinVersion(LOWEST).setMaxVersion(HIGHEST));
+    versions.add(announced(VERSIONS));
     for (ApiHandler<?> handler : handlers) {
-      versions.add(
-          new ApiVersion()
-              .setApiKey(handler.apiKey().id)
-              .setMinVersion(handler.lowestVersion())
-              .setMaxVersion(handler.highestVersion()));
+      versions.add(announced(handler.versions()));
     }
     return versions;
+  }
+
+  private static ApiVersion announced(ApiVersionRange range) {
+    return new ApiVersion()
+        .setApiKey(range.apiKey().id)
+        .setMinVersion(range.lowest())
+        .setMaxVersion(range.highest());
   }
 }

@@ -37,18 +37,8 @@ public final class CreatePartitionsHandler implements ApiHandler<CreatePartition
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.CREATE_PARTITIONS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 3;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.CREATE_PARTITIONS, 0, 3);
   }
 
   @Override

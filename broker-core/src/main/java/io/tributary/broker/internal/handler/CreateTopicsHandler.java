@@ -49,18 +49,8 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.CREATE_TOPICS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 2;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 7;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.CREATE_TOPICS, 2, 7);
   }
 
   @Override

@@ -20,18 +20,8 @@ public final class DeleteGroupsHandler implements ApiHandler<DeleteGroupsRequest
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.DELETE_GROUPS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 2;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.DELETE_GROUPS, 0, 2);
   }
 
   @Override

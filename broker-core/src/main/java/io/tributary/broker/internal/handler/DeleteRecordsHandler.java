@@ -32,18 +32,8 @@ public final class DeleteRecordsHandler implements ApiHandler<DeleteRecordsReque
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.DELETE_RECORDS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 2;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.DELETE_RECORDS, 0, 2);
   }
 
   @Override

@@ -42,18 +42,8 @@ public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.DELETE_TOPICS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 6;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.DELETE_TOPICS, 0, 6);
   }
 
   @Override

@@ -44,18 +44,8 @@ public final class DescribeClusterHandler implements ApiHandler<DescribeClusterR
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.DESCRIBE_CLUSTER;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 1;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.DESCRIBE_CLUSTER, 0, 1);
   }
 
   @Override

@@ -43,18 +43,8 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.DESCRIBE_CONFIGS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 4;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.DESCRIBE_CONFIGS, 0, 4);
   }
 
   @Override

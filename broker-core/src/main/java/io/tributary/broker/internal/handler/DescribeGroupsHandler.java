@@ -27,18 +27,8 @@ public final class DescribeGroupsHandler implements ApiHandler<DescribeGroupsReq
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.DESCRIBE_GROUPS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 5;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.DESCRIBE_GROUPS, 0, 5);
   }
 
   @Override

@@ -42,18 +42,8 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.FETCH;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 4;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 16;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.FETCH, 4, 16);
   }
 
   @Override

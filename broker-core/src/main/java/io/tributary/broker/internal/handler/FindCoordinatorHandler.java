@@ -31,18 +31,8 @@ public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorR
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.FIND_COORDINATOR;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 4;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.FIND_COORDINATOR, 0, 4);
   }
 
   @Override

@@ -21,18 +21,8 @@ public final class HeartbeatHandler implements ApiHandler<HeartbeatRequest> {
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.HEARTBEAT;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 4;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.HEARTBEAT, 0, 4);
   }
 
   @Override

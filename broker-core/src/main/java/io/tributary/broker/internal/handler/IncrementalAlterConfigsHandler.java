@@ -2,6 +2,8 @@ package io.tributary.broker.internal.handler;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.broker.internal.handler.TopicConfigAlterer.Outcome;
+import io.tributary.broker.internal.handler.TopicConfigAlterer.ResourceChange;
 import io.tributary.broker.internal.log.LogManager;
 import io.tributary.broker.internal.log.TopicConfigs;
 import java.util.ArrayList;
@@ -22,7 +24,6 @@ import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData.Altera
 import org.apache.kafka.common.message.IncrementalAlterConfigsResponseData;
 import org.apache.kafka.common.message.IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse;
 import org.apache.kafka.common.protocol.ApiKeys;
-import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.IncrementalAlterConfigsRequest;
 import org.apache.kafka.common.requests.IncrementalAlterConfigsResponse;
@@ -46,53 +47,29 @@ public final class IncrementalAlterConfigsHandler
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.INCREMENTAL_ALTER_CONFIGS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 1;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.INCREMENTAL_ALTER_CONFIGS, 0, 1);
   }
 
   @Override
   public CompletableFuture<AbstractResponse> handle(
       RequestContext context, IncrementalAlterConfigsRequest request) {
-    IncrementalAlterConfigsResponseData response = new IncrementalAlterConfigsResponseData();
-    Set<String> seen = new HashSet<>();
-    Set<String> duplicates = new HashSet<>();
+    List<ResourceChange> changes = new ArrayList<>();
     for (AlterConfigsResource resource : request.data().resources()) {
-      String key = resource.resourceType() + "/" + resource.resourceName();
-      if (!seen.add(key)) {
-        duplicates.add(key);
-      }
+      changes.add(
+          new ResourceChange(
+              resource.resourceType(),
+              resource.resourceName(),
+              current -> apply(current, resource.configs())));
     }
-    for (AlterConfigsResource resource : request.data().resources()) {
-      TopicConfigAlterer.Outcome outcome;
-      if (duplicates.contains(resource.resourceType() + "/" + resource.resourceName())) {
-        outcome =
-            new TopicConfigAlterer.Outcome(
-                Errors.INVALID_REQUEST,
-                "Resource '" + resource.resourceName() + "' appears more than once in the request");
-      } else {
-        outcome =
-            alterer.alter(
-                resource.resourceType(),
-                resource.resourceName(),
-                current -> apply(current, resource.configs()),
-                request.data().validateOnly());
-      }
+    IncrementalAlterConfigsResponseData response = new IncrementalAlterConfigsResponseData();
+    for (Outcome outcome : alterer.alterAll(changes, request.data().validateOnly())) {
       response
           .responses()
           .add(
               new AlterConfigsResourceResponse()
-                  .setResourceType(resource.resourceType())
-                  .setResourceName(resource.resourceName())
+                  .setResourceType(outcome.resourceType())
+                  .setResourceName(outcome.resourceName())
                   .setErrorCode(outcome.error().code())
                   .setErrorMessage(outcome.message()));
     }

@@ -38,18 +38,8 @@ public final class InitProducerIdHandler implements ApiHandler<InitProducerIdReq
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.INIT_PRODUCER_ID;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 5;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.INIT_PRODUCER_ID, 0, 5);
   }
 
   @Override

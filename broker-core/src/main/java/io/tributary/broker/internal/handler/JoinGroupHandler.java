@@ -31,18 +31,8 @@ public final class JoinGroupHandler implements ApiHandler<JoinGroupRequest> {
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.JOIN_GROUP;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 9;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.JOIN_GROUP, 0, 9);
   }
 
   @Override

@@ -25,18 +25,8 @@ public final class LeaveGroupHandler implements ApiHandler<LeaveGroupRequest> {
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.LEAVE_GROUP;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 5;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.LEAVE_GROUP, 0, 5);
   }
 
   @Override

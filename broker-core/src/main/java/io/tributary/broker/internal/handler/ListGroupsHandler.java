@@ -23,18 +23,8 @@ public final class ListGroupsHandler implements ApiHandler<ListGroupsRequest> {
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.LIST_GROUPS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 5;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.LIST_GROUPS, 0, 5);
   }
 
   @Override

@@ -29,18 +29,8 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> 
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.LIST_OFFSETS;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 1;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 7;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.LIST_OFFSETS, 1, 7);
   }
 
   @Override

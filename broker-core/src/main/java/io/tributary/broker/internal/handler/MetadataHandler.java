@@ -39,18 +39,8 @@ public final class MetadataHandler implements ApiHandler<MetadataRequest> {
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.METADATA;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 12;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.METADATA, 0, 12);
   }
 
   @Override

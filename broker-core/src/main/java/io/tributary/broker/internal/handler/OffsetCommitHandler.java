@@ -39,18 +39,8 @@ public final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequest
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.OFFSET_COMMIT;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 9;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.OFFSET_COMMIT, 0, 9);
   }
 
   @Override

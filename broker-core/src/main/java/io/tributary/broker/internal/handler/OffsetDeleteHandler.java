@@ -36,18 +36,8 @@ public final class OffsetDeleteHandler implements ApiHandler<OffsetDeleteRequest
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.OFFSET_DELETE;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 0;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.OFFSET_DELETE, 0, 0);
   }
 
   @Override

@@ -34,18 +34,8 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> 
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.OFFSET_FETCH;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 9;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.OFFSET_FETCH, 0, 9);
   }
 
   @Override

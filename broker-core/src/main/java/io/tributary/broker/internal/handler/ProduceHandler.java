@@ -38,18 +38,8 @@ public final class ProduceHandler implements ApiHandler<ProduceRequest> {
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.PRODUCE;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 3;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 11;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.PRODUCE, 3, 11);
   }
 
   @Override

@@ -57,8 +57,9 @@ public final class RequestDispatcher implements RequestProcessor {
     this.connectionListeners = List.copyOf(connectionListeners);
     Map<ApiKeys, ApiHandler<?>> byKey = new EnumMap<>(ApiKeys.class);
     for (ApiHandler<?> handler : handlers) {
-      if (byKey.put(handler.apiKey(), handler) != null) {
-        throw new IllegalArgumentException("Two handlers for " + handler.apiKey());
+      ApiKeys apiKey = handler.versions().apiKey();
+      if (byKey.put(apiKey, handler) != null) {
+        throw new IllegalArgumentException("Two handlers for " + apiKey);
       }
     }
     byKey.put(ApiKeys.API_VERSIONS, new ApiVersionsHandler(new ArrayList<>(byKey.values())));
@@ -115,17 +116,17 @@ public final class RequestDispatcher implements RequestProcessor {
   private static CompletableFuture<AbstractResponse> invoke(
       ApiHandler handler, RequestContext context, AbstractRequest body) {
     short version = context.apiVersion();
-    if (handler.apiKey() != ApiKeys.API_VERSIONS
-        && (version < handler.lowestVersion() || version > handler.highestVersion())) {
+    ApiVersionRange versions = handler.versions();
+    if (versions.apiKey() != ApiKeys.API_VERSIONS && !versions.contains(version)) {
       throw new UnsupportedVersionException(
           "Version "
               + version
               + " of "
-              + handler.apiKey()
+              + versions.apiKey()
               + " is not supported; this broker serves versions "
-              + handler.lowestVersion()
+              + versions.lowest()
               + " to "
-              + handler.highestVersion());
+              + versions.highest());
     }
     return handler.handle(context, body);
   }

@@ -28,18 +28,8 @@ public final class SyncGroupHandler implements ApiHandler<SyncGroupRequest> {
   }
 
   @Override
-  public ApiKeys apiKey() {
-    return ApiKeys.SYNC_GROUP;
-  }
-
-  @Override
-  public short lowestVersion() {
-    return 0;
-  }
-
-  @Override
-  public short highestVersion() {
-    return 5;
+  public ApiVersionRange versions() {
+    return ApiVersionRange.of(ApiKeys.SYNC_GROUP, 0, 5);
   }
 
   @Override

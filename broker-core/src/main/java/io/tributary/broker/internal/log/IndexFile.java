@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.IntPredicate;
 
 /**
- * A file of fixed-size index entries, kept whole in a heap buffer (the in-memory mirror) and
- * appended to the file with positional writes.
+ * A file of fixed-size index entries of one segment, kept whole in a heap buffer (the in-memory
+ * mirror) and appended to the file with positional writes.
  *
  * <p>Why positional I/O and not a memory map: Java 17 has no public way to unmap a buffer, so a
  * mapped index of a deleted or renamed segment would keep its pages (and, on some platforms, the
@@ -25,6 +26,9 @@ import java.nio.file.StandardOpenOption;
  * bytes per index.interval.bytes of log (about 0.5% of the log at the default 4096); loading the
  * indexes of cold segments lazily is a possible refinement.
  *
+ * <p>Entries store offsets relative to the segment's base offset, as int32 ({@link
+ * #relativeOffset}).
+ *
  * <p>Crash behaviour: entries are written after the log bytes they point to; the file is fsynced on
  * {@link #flush()} (segment roll and close). A torn or missing index is detected by the owner's
  * sanity check and rebuilt from the log.
@@ -34,17 +38,21 @@ import java.nio.file.StandardOpenOption;
  */
 abstract class IndexFile implements AutoCloseable {
   private Path path;
+  private final long baseOffset;
   private final FileChannel channel;
   private final int entrySize;
+  private final ByteBuffer scratch;
   private final int maxEntries;
   private ByteBuffer mirror;
   private volatile int entries;
   private final boolean tornTail;
   private boolean deleted;
 
-  IndexFile(Path path, int entrySize, int maxIndexBytes) throws IOException {
+  IndexFile(Path path, long baseOffset, int entrySize, int maxIndexBytes) throws IOException {
     this.path = requireNonNull(path, "path is null");
+    this.baseOffset = baseOffset;
     this.entrySize = entrySize;
+    this.scratch = ByteBuffer.allocate(entrySize);
     this.maxEntries = Math.max(1, maxIndexBytes / entrySize);
     this.channel =
         FileChannel.open(
@@ -72,6 +80,11 @@ abstract class IndexFile implements AutoCloseable {
     return path;
   }
 
+  /** The base offset of the index's segment. */
+  long baseOffset() {
+    return baseOffset;
+  }
+
   int entries() {
     return entries;
   }
@@ -92,6 +105,54 @@ abstract class IndexFile implements AutoCloseable {
   /** The mirror; read it with absolute gets only. */
   final ByteBuffer buffer() {
     return mirror;
+  }
+
+  /**
+   * Binary search: the number of the last entry that {@code inPrefix} accepts, or -1 when it
+   * accepts none. The accepted entries must be a prefix of the index (true up to some entry, false
+   * after).
+   */
+  final int lastEntryWhere(IntPredicate inPrefix) {
+    int lo = 0;
+    int hi = entries - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (inPrefix.test(mid)) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * {@code offset} relative to a segment's {@code baseOffset}, as index entries store it.
+   *
+   * @throws IllegalArgumentException when it does not fit an int32 at or above 0
+   */
+  final int relativeOffset(long offset, String indexName) {
+    long delta = offset - baseOffset;
+    if (delta < 0 || delta > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "Offset "
+              + offset
+              + " does not fit the "
+              + indexName
+              + " of the segment at "
+              + baseOffset);
+    }
+    return (int) delta;
+  }
+
+  /**
+   * A cleared buffer of {@code entrySize} bytes to fill with absolute puts and pass to {@link
+   * #appendEntry}; the same buffer on every call (appends are single-threaded).
+   */
+  final ByteBuffer newEntry() {
+    return scratch.clear();
   }
 
   /** Appends one entry, given as exactly {@code entrySize} bytes. */

@@ -1,7 +1,6 @@
 package io.tributary.broker.internal.log;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
@@ -20,16 +19,8 @@ import java.nio.file.Path;
 final class OffsetIndex extends IndexFile {
   static final int ENTRY_SIZE = 8;
 
-  private final long baseOffset;
-  private final ByteBuffer scratch = ByteBuffer.allocate(ENTRY_SIZE);
-
   OffsetIndex(Path path, long baseOffset, int maxIndexBytes) throws IOException {
-    super(path, ENTRY_SIZE, maxIndexBytes);
-    this.baseOffset = baseOffset;
-  }
-
-  long baseOffset() {
-    return baseOffset;
+    super(path, baseOffset, ENTRY_SIZE, maxIndexBytes);
   }
 
   /** Appends an entry; offsets and positions must increase. */
@@ -44,22 +35,11 @@ final class OffsetIndex extends IndexFile {
               + ") does not follow the last one in "
               + path());
     }
-    scratch.clear();
-    scratch.putInt(0, relative(offset)).putInt(4, position);
-    appendEntry(scratch);
-  }
-
-  private int relative(long offset) {
-    long delta = offset - baseOffset;
-    if (delta < 0 || delta > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "Offset " + offset + " does not fit the index of the segment at " + baseOffset);
-    }
-    return (int) delta;
+    appendEntry(newEntry().putInt(0, relativeOffset(offset, "index")).putInt(4, position));
   }
 
   long offsetAt(int n) {
-    return baseOffset + buffer().getInt(slot(n));
+    return baseOffset() + buffer().getInt(slot(n));
   }
 
   int positionAt(int n) {
@@ -77,19 +57,7 @@ final class OffsetIndex extends IndexFile {
 
   /** The entry number of the largest offset at or below {@code offset}, or -1. */
   int floorSlot(long offset) {
-    int lo = 0;
-    int hi = entries() - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (offsetAt(mid) <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
+    return lastEntryWhere(n -> offsetAt(n) <= offset);
   }
 
   /**
@@ -105,7 +73,7 @@ final class OffsetIndex extends IndexFile {
     if (n == 0) {
       return logSize > 0 ? "the offset index is missing or empty but the segment is not" : null;
     }
-    if (positionAt(0) != 0 || offsetAt(0) < baseOffset) {
+    if (positionAt(0) != 0 || offsetAt(0) < baseOffset()) {
       return "the offset index's first entry does not point at the segment's first batch";
     }
     for (int i = 1; i < n; i++) {

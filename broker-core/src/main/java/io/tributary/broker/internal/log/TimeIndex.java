@@ -1,7 +1,6 @@
 package io.tributary.broker.internal.log;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
@@ -22,12 +21,8 @@ import java.nio.file.Path;
 final class TimeIndex extends IndexFile {
   static final int ENTRY_SIZE = 12;
 
-  private final long baseOffset;
-  private final ByteBuffer scratch = ByteBuffer.allocate(ENTRY_SIZE);
-
   TimeIndex(Path path, long baseOffset, int maxIndexBytes) throws IOException {
-    super(path, ENTRY_SIZE, maxIndexBytes);
-    this.baseOffset = baseOffset;
+    super(path, baseOffset, ENTRY_SIZE, maxIndexBytes);
   }
 
   /** Appends (timestamp, offset) when the timestamp is larger than the last entry's; else no-op. */
@@ -40,14 +35,7 @@ final class TimeIndex extends IndexFile {
       throw new IllegalArgumentException(
           "Time index entry (" + timestamp + ", " + offset + ") goes back in " + path());
     }
-    long delta = offset - baseOffset;
-    if (delta < 0 || delta > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "Offset " + offset + " does not fit the time index of the segment at " + baseOffset);
-    }
-    scratch.clear();
-    scratch.putLong(0, timestamp).putInt(8, (int) delta);
-    appendEntry(scratch);
+    appendEntry(newEntry().putLong(0, timestamp).putInt(8, relativeOffset(offset, "time index")));
   }
 
   long timestampAt(int n) {
@@ -55,7 +43,7 @@ final class TimeIndex extends IndexFile {
   }
 
   long offsetAt(int n) {
-    return baseOffset + buffer().getInt(slot(n) + 8);
+    return baseOffset() + buffer().getInt(slot(n) + 8);
   }
 
   /** The largest timestamp indexed, or -1 when empty. */
@@ -72,19 +60,7 @@ final class TimeIndex extends IndexFile {
 
   /** The entry number of the last timestamp strictly below {@code timestamp}, or -1. */
   int lowerSlot(long timestamp) {
-    int lo = 0;
-    int hi = entries() - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (timestampAt(mid) < timestamp) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
+    return lastEntryWhere(n -> timestampAt(n) < timestamp);
   }
 
   /**
@@ -93,7 +69,7 @@ final class TimeIndex extends IndexFile {
    */
   long lookup(long timestamp) {
     int n = lowerSlot(timestamp);
-    return n < 0 ? baseOffset : offsetAt(n);
+    return n < 0 ? baseOffset() : offsetAt(n);
   }
 
   /**
@@ -106,7 +82,7 @@ final class TimeIndex extends IndexFile {
       return "the time index length is not a multiple of " + ENTRY_SIZE;
     }
     for (int i = 0; i < entries(); i++) {
-      if (offsetAt(i) < baseOffset) {
+      if (offsetAt(i) < baseOffset()) {
         return "time index entry " + i + " points below the segment's base offset";
       }
       if (i > 0 && (timestampAt(i) <= timestampAt(i - 1) || offsetAt(i) < offsetAt(i - 1))) {

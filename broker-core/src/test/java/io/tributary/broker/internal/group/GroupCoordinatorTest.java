@@ -99,6 +99,16 @@ class GroupCoordinatorTest {
     return joined.join();
   }
 
+  /** Two dynamic members form generation 1 and sync; returns their join results. */
+  private List<JoinResult> stableGroupOfTwo() {
+    CompletableFuture<JoinResult> fa = joinDynamic(List.of(protocol("range")));
+    CompletableFuture<JoinResult> fb = joinDynamic(List.of(protocol("range")));
+    timer.advance(INITIAL_DELAY_MS * 4);
+    List<JoinResult> joined = List.of(fa.join(), fb.join());
+    syncAll(joined, Map.of());
+    return joined;
+  }
+
   private SyncResult syncAll(List<JoinResult> joined, Map<String, byte[]> assignment) {
     JoinResult leader =
         joined.stream().filter(j -> j.memberId().equals(j.leaderId())).findFirst().orElseThrow();
@@ -216,12 +226,9 @@ class GroupCoordinatorTest {
 
   @Test
   void aMemberWithoutHeartbeatsExpiresAndTheOthersRebalance() {
-    CompletableFuture<JoinResult> fa = joinDynamic(List.of(protocol("range")));
-    CompletableFuture<JoinResult> fb = joinDynamic(List.of(protocol("range")));
-    timer.advance(INITIAL_DELAY_MS * 4);
-    JoinResult a = fa.join();
-    JoinResult b = fb.join();
-    syncAll(List.of(a, b), Map.of());
+    List<JoinResult> group = stableGroupOfTwo();
+    JoinResult a = group.get(0);
+    JoinResult b = group.get(1);
 
     // When only a heartbeats for longer than the session timeout
     for (int i = 0; i < 4; i++) {
@@ -244,12 +251,9 @@ class GroupCoordinatorTest {
 
   @Test
   void membersThatDoNotRejoinWithinTheRebalanceTimeoutAreRemoved() {
-    CompletableFuture<JoinResult> fa = joinDynamic(List.of(protocol("range")));
-    CompletableFuture<JoinResult> fb = joinDynamic(List.of(protocol("range")));
-    timer.advance(INITIAL_DELAY_MS * 4);
-    JoinResult a = fa.join();
-    JoinResult b = fb.join();
-    syncAll(List.of(a, b), Map.of());
+    List<JoinResult> group = stableGroupOfTwo();
+    JoinResult a = group.get(0);
+    JoinResult b = group.get(1);
 
     // When a rejoins (e.g. its subscription changed) but b stays silent, yet keeps heartbeating
     CompletableFuture<JoinResult> a2 =
@@ -268,12 +272,9 @@ class GroupCoordinatorTest {
 
   @Test
   void aLeavingMemberTriggersARebalanceAndTheLastOneEmptiesTheGroup() {
-    CompletableFuture<JoinResult> fa = joinDynamic(List.of(protocol("range")));
-    CompletableFuture<JoinResult> fb = joinDynamic(List.of(protocol("range")));
-    timer.advance(INITIAL_DELAY_MS * 4);
-    JoinResult a = fa.join();
-    JoinResult b = fb.join();
-    syncAll(List.of(a, b), Map.of());
+    List<JoinResult> group = stableGroupOfTwo();
+    JoinResult a = group.get(0);
+    JoinResult b = group.get(1);
 
     assertThat(coordinator.leave("g", List.of(new SimpleEntry<>(b.memberId(), null))))
         .containsExactly(Errors.NONE);

@@ -56,13 +56,8 @@ class RequestDispatcherTest {
       ApiKeys apiKey, java.util.function.Function<R, AbstractResponse> behaviour)
       implements ApiHandler<R> {
     @Override
-    public short lowestVersion() {
-      return apiKey.oldestVersion();
-    }
-
-    @Override
-    public short highestVersion() {
-      return apiKey.latestVersion();
+    public ApiVersionRange versions() {
+      return new ApiVersionRange(apiKey, apiKey.oldestVersion(), apiKey.latestVersion());
     }
 
     @Override
@@ -73,6 +68,25 @@ class RequestDispatcherTest {
 
   private static RequestDispatcher dispatcher(ApiHandler<?>... handlers) {
     return new RequestDispatcher(List.of(handlers), Runnable::run, List.of());
+  }
+
+  private static Optional<Send> process(RequestDispatcher dispatcher, ByteBuffer frame)
+      throws Exception {
+    return dispatcher.process(CONNECTION, frame).toCompletableFuture().get(5, TimeUnit.SECONDS);
+  }
+
+  /** Sends CreateTopics to a dispatcher whose handler throws {@code failure}. */
+  private static CreateTopicsResponse createTopicsWithHandlerThrowing(RuntimeException failure)
+      throws Exception {
+    RequestDispatcher dispatcher =
+        dispatcher(
+            new FakeHandler<CreateTopicsRequest>(
+                ApiKeys.CREATE_TOPICS,
+                r -> {
+                  throw failure;
+                }));
+    CreateTopicsRequest request = createTopics();
+    return response(process(dispatcher, frame(request)), request);
   }
 
   private static ByteBuffer frame(AbstractRequest request) {
@@ -169,58 +183,25 @@ class RequestDispatcherTest {
 
   @Test
   void aConfigExceptionBecomesInvalidConfig() throws Exception {
-    RequestDispatcher dispatcher =
-        dispatcher(
-            new FakeHandler<CreateTopicsRequest>(
-                ApiKeys.CREATE_TOPICS,
-                r -> {
-                  throw new ConfigException("segment.bytes", "tiny", "not a number");
-                }));
-    CreateTopicsRequest request = createTopics();
-    Optional<Send> send =
-        dispatcher
-            .process(CONNECTION, frame(request))
-            .toCompletableFuture()
-            .get(5, TimeUnit.SECONDS);
-    CreateTopicsResponse response = response(send, request);
+    CreateTopicsResponse response =
+        createTopicsWithHandlerThrowing(
+            new ConfigException("segment.bytes", "tiny", "not a number"));
     assertThat(response.errorCounts()).containsKey(Errors.INVALID_CONFIG);
   }
 
   @Test
   void anUnexpectedHandlerFailureIsAnErrorResponseNotAClosedConnection() throws Exception {
-    RequestDispatcher dispatcher =
-        dispatcher(
-            new FakeHandler<CreateTopicsRequest>(
-                ApiKeys.CREATE_TOPICS,
-                r -> {
-                  throw new IllegalStateException("bug");
-                }));
-    CreateTopicsRequest request = createTopics();
-    Optional<Send> send =
-        dispatcher
-            .process(CONNECTION, frame(request))
-            .toCompletableFuture()
-            .get(5, TimeUnit.SECONDS);
-    CreateTopicsResponse response = response(send, request);
+    CreateTopicsResponse response =
+        createTopicsWithHandlerThrowing(new IllegalStateException("bug"));
     assertThat(response.errorCounts()).containsKey(Errors.UNKNOWN_SERVER_ERROR);
   }
 
   @Test
   void anApiWithoutHandlerOrAnUndecodableFrameClosesTheConnection() {
     RequestDispatcher dispatcher = dispatcher();
-    assertThatThrownBy(
-            () ->
-                dispatcher
-                    .process(CONNECTION, frame(createTopics()))
-                    .toCompletableFuture()
-                    .get(5, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> process(dispatcher, frame(createTopics())))
         .isInstanceOf(ExecutionException.class);
-    assertThatThrownBy(
-            () ->
-                dispatcher
-                    .process(CONNECTION, ByteBuffer.wrap(new byte[] {0, 3}))
-                    .toCompletableFuture()
-                    .get(5, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> process(dispatcher, ByteBuffer.wrap(new byte[] {0, 3})))
         .isInstanceOf(ExecutionException.class);
   }
 
@@ -231,33 +212,17 @@ class RequestDispatcherTest {
         dispatcher(
             new FakeHandler<ProduceRequest>(
                 ApiKeys.PRODUCE, r -> produceResponse(Errors.NOT_LEADER_OR_FOLLOWER)));
-    assertThatThrownBy(
-            () ->
-                failing
-                    .process(CONNECTION, frame(produce((short) 0)))
-                    .toCompletableFuture()
-                    .get(5, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> process(failing, frame(produce((short) 0))))
         .isInstanceOf(ExecutionException.class)
         .hasMessageContaining("acks=0");
     // And a successful acks=0 produce gets no response at all
     RequestDispatcher succeeding =
         dispatcher(
             new FakeHandler<ProduceRequest>(ApiKeys.PRODUCE, r -> produceResponse(Errors.NONE)));
-    assertThat(
-            succeeding
-                .process(CONNECTION, frame(produce((short) 0)))
-                .toCompletableFuture()
-                .get(5, TimeUnit.SECONDS))
-        .isEmpty();
+    assertThat(process(succeeding, frame(produce((short) 0)))).isEmpty();
     // While acks=1 errors travel in the response
     ProduceRequest acked = produce((short) 1);
-    ProduceResponse response =
-        response(
-            failing
-                .process(CONNECTION, frame(acked))
-                .toCompletableFuture()
-                .get(5, TimeUnit.SECONDS),
-            acked);
+    ProduceResponse response = response(process(failing, frame(acked)), acked);
     assertThat(response.errorCounts()).containsKey(Errors.NOT_LEADER_OR_FOLLOWER);
   }
 

@@ -46,6 +46,33 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
     return ApiVersionRange.of(ApiKeys.FETCH, 4, 16);
   }
 
+  /**
+   * A fetch that reads only the tail of each log (from the active segment on: data written lately,
+   * served from the page cache) takes no lock and does no I/O that may block, so it runs on the
+   * network thread; so does one for unknown topics (an error per partition). A fetch that must wait
+   * registers with {@link DelayedFetches} and returns at once either way. A fetch from older
+   * segments (a consumer catching up, whose reads may go to disk) goes to the request threads.
+   */
+  @Override
+  public boolean nonBlocking(FetchRequest request) {
+    FetchRequestData data = request.data();
+    boolean byId = request.version() >= 13;
+    for (FetchTopic topic : data.topics()) {
+      Optional<TopicInfo> info = byId ? logs.topic(topic.topicId()) : logs.topic(topic.topic());
+      if (info.isEmpty()) {
+        continue;
+      }
+      for (FetchPartition partition : topic.partitions()) {
+        Optional<PartitionLog> log =
+            logs.log(new TopicPartition(info.get().name(), partition.partition()));
+        if (log.isPresent() && !log.get().inActiveSegment(partition.fetchOffset())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   @Override
   public CompletableFuture<AbstractResponse> handle(RequestContext context, FetchRequest request) {
     FetchRequestData data = request.data();

@@ -168,6 +168,14 @@ public final class PartitionLog implements AutoCloseable {
     return end.nextOffset();
   }
 
+  /**
+   * Whether a read from {@code offset} stays in the active segment (or at the log end): the tail
+   * the producers wrote last, which the page cache normally holds. Lock-free.
+   */
+  public boolean inActiveSegment(long offset) {
+    return offset >= end.activeBaseOffset();
+  }
+
   /** Everything below this offset has been fsynced. */
   public long recoveryPoint() {
     return recoveryPoint;

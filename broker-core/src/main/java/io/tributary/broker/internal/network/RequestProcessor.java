@@ -11,6 +11,10 @@ import org.apache.kafka.common.network.Send;
  * <p>The network layer calls {@link #process} for one request of a connection at a time, in the
  * order the requests arrived, and writes each response before processing the next request of that
  * connection, as Kafka clients expect. Implementations must be thread-safe across connections.
+ *
+ * <p>{@link #process} is called on the connection's network thread and must not block it. It may
+ * complete the returned stage right away (the response is then written at once, on the same thread)
+ * or later on any thread (the response is then handed back to the network thread).
  */
 public interface RequestProcessor {
 

@@ -181,6 +181,62 @@ class RequestDispatcherTest {
     return ProduceRequest.forCurrentMagic(data).build((short) 9);
   }
 
+  /** A CreateTopics handler that declares itself non-blocking (or not) and notes its thread. */
+  private record ThreadNotingHandler(boolean nonBlocking, List<Thread> servedOn)
+      implements ApiHandler<CreateTopicsRequest> {
+    @Override
+    public ApiVersionRange versions() {
+      return ApiVersionRange.of(
+          ApiKeys.CREATE_TOPICS,
+          ApiKeys.CREATE_TOPICS.oldestVersion(),
+          ApiKeys.CREATE_TOPICS.latestVersion());
+    }
+
+    @Override
+    public boolean nonBlocking(CreateTopicsRequest request) {
+      return nonBlocking;
+    }
+
+    @Override
+    public CompletableFuture<AbstractResponse> handle(
+        RequestContext context, CreateTopicsRequest request) {
+      servedOn.add(Thread.currentThread());
+      return CompletableFuture.completedFuture(
+          request.getErrorResponse(0, new IllegalStateException("served")));
+    }
+  }
+
+  @Test
+  void aNonBlockingRequestIsServedOnTheCallingThreadOthersOnTheRequestExecutor() {
+    // Given an executor that only queues its tasks
+    List<Runnable> queued = new java.util.ArrayList<>();
+    List<Thread> inlineThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Thread> queuedThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RequestDispatcher inline =
+        new RequestDispatcher(
+            List.of(new ThreadNotingHandler(true, inlineThreads)), queued::add, List.of());
+    RequestDispatcher offloaded =
+        new RequestDispatcher(
+            List.of(new ThreadNotingHandler(false, queuedThreads)), queued::add, List.of());
+
+    // When each serves a request
+    CompletableFuture<Optional<Send>> servedInline =
+        inline.process(CONNECTION, frame(createTopics())).toCompletableFuture();
+    CompletableFuture<Optional<Send>> servedLater =
+        offloaded.process(CONNECTION, frame(createTopics())).toCompletableFuture();
+
+    // Then the non-blocking one is answered on this thread, without the executor
+    assertThat(servedInline).isCompleted();
+    assertThat(inlineThreads).containsExactly(Thread.currentThread());
+    // and the other waits for the executor
+    assertThat(servedLater).isNotDone();
+    assertThat(queuedThreads).isEmpty();
+    assertThat(queued).hasSize(1);
+    queued.get(0).run();
+    assertThat(servedLater).isCompleted();
+    assertThat(queuedThreads).hasSize(1);
+  }
+
   @Test
   void aConfigExceptionBecomesInvalidConfig() throws Exception {
     CreateTopicsResponse response =

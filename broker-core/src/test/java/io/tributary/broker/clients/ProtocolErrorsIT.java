@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.broker.testing.EmbeddedBroker;
+import io.tributary.broker.testing.TestingProduceRequests;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.List;
@@ -34,10 +35,6 @@ import org.apache.kafka.common.message.DescribeClusterRequestData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData.DescribeConfigsResource;
 import org.apache.kafka.common.message.MetadataRequestData;
-import org.apache.kafka.common.message.ProduceRequestData;
-import org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData;
-import org.apache.kafka.common.message.ProduceRequestData.TopicProduceData;
-import org.apache.kafka.common.message.ProduceRequestData.TopicProduceDataCollection;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.MemoryRecords;
 import org.apache.kafka.common.record.SimpleRecord;
@@ -84,22 +81,7 @@ class ProtocolErrorsIT {
   }
 
   private static ProduceRequest produce(String topic, int partition, MemoryRecords records) {
-    ProduceRequestData data =
-        new ProduceRequestData()
-            .setAcks((short) 1)
-            .setTimeoutMs(30_000)
-            .setTopicData(
-                new TopicProduceDataCollection(
-                    List.of(
-                            new TopicProduceData()
-                                .setName(topic)
-                                .setPartitionData(
-                                    List.of(
-                                        new PartitionProduceData()
-                                            .setIndex(partition)
-                                            .setRecords(records))))
-                        .iterator()));
-    return ProduceRequest.forCurrentMagic(data).build((short) 9);
+    return TestingProduceRequests.produce(topic, partition, records, (short) 1, (short) 9);
   }
 
   private static Errors produceError(ProduceRequest request) {

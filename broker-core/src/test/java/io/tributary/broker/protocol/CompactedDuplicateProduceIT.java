@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tributary.broker.testing.EmbeddedBroker;
+import io.tributary.broker.testing.TestingProduceRequests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
-import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceResponseData.PartitionProduceResponse;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.MemoryRecords;
@@ -44,22 +44,7 @@ class CompactedDuplicateProduceIT {
   private static final int KEYS = 3;
 
   private static ProduceRequest produce(MemoryRecords records) {
-    ProduceRequestData data =
-        new ProduceRequestData()
-            .setAcks((short) -1)
-            .setTimeoutMs(30_000)
-            .setTopicData(
-                new ProduceRequestData.TopicProduceDataCollection(
-                    List.of(
-                            new ProduceRequestData.TopicProduceData()
-                                .setName(TOPIC)
-                                .setPartitionData(
-                                    List.of(
-                                        new ProduceRequestData.PartitionProduceData()
-                                            .setIndex(0)
-                                            .setRecords(records))))
-                        .iterator()));
-    return ProduceRequest.forCurrentMagic(data).build((short) 11);
+    return TestingProduceRequests.produce(TOPIC, 0, records, (short) -1, (short) 11);
   }
 
   private static SimpleRecord record(String key, String value) {

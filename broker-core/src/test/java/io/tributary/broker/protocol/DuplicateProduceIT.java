@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tributary.broker.testing.EmbeddedBroker;
+import io.tributary.broker.testing.TestingProduceRequests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
-import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceResponseData;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.MemoryRecords;
@@ -74,22 +74,7 @@ class DuplicateProduceIT {
     MemoryRecords batch =
         MemoryRecords.withIdempotentRecords(
             Compression.NONE, producerId, (short) 0, baseSequence, records);
-    ProduceRequestData data =
-        new ProduceRequestData()
-            .setAcks((short) -1)
-            .setTimeoutMs(30_000)
-            .setTopicData(
-                new ProduceRequestData.TopicProduceDataCollection(
-                    List.of(
-                            new ProduceRequestData.TopicProduceData()
-                                .setName(TOPIC)
-                                .setPartitionData(
-                                    List.of(
-                                        new ProduceRequestData.PartitionProduceData()
-                                            .setIndex(0)
-                                            .setRecords(batch))))
-                        .iterator()));
-    return ProduceRequest.forCurrentMagic(data).build((short) 11);
+    return TestingProduceRequests.produce(TOPIC, 0, batch, (short) -1, (short) 11);
   }
 
   private static ProduceResponseData.PartitionProduceResponse partitionResponse(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.broker.internal.network.ConnectionInfo;
+import io.tributary.broker.testing.TestingProduceRequests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,10 +22,6 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopic;
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopicCollection;
-import org.apache.kafka.common.message.ProduceRequestData;
-import org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData;
-import org.apache.kafka.common.message.ProduceRequestData.TopicProduceData;
-import org.apache.kafka.common.message.ProduceRequestData.TopicProduceDataCollection;
 import org.apache.kafka.common.message.ProduceResponseData;
 import org.apache.kafka.common.message.ProduceResponseData.PartitionProduceResponse;
 import org.apache.kafka.common.message.ProduceResponseData.TopicProduceResponse;
@@ -160,25 +157,12 @@ class RequestDispatcherTest {
   }
 
   private static ProduceRequest produce(short acks) {
-    ProduceRequestData data =
-        new ProduceRequestData()
-            .setAcks(acks)
-            .setTimeoutMs(1000)
-            .setTopicData(
-                new TopicProduceDataCollection(
-                    List.of(
-                            new TopicProduceData()
-                                .setName("t")
-                                .setPartitionData(
-                                    List.of(
-                                        new PartitionProduceData()
-                                            .setIndex(0)
-                                            .setRecords(
-                                                MemoryRecords.withRecords(
-                                                    Compression.NONE,
-                                                    new SimpleRecord(new byte[1]))))))
-                        .iterator()));
-    return ProduceRequest.forCurrentMagic(data).build((short) 9);
+    return TestingProduceRequests.produce(
+        "t",
+        0,
+        MemoryRecords.withRecords(Compression.NONE, new SimpleRecord(new byte[1])),
+        acks,
+        (short) 9);
   }
 
   /** A CreateTopics handler that declares itself non-blocking (or not) and notes its thread. */

@@ -15,26 +15,10 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Apache kafka-clients 4.x AdminClient against broker-core in its own process. */
-class AdminClientIT {
-  private static BrokerCoreProcess broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = BrokerCoreProcess.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-  }
-
+class AdminClientIT extends BaseBrokerCoreIT {
   @Test
   void createdTopicsAreDescribedWithTheirPartitionsOnTheOneBroker() throws Exception {
     try (Admin admin = Clients.admin(broker)) {

@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,37 +22,21 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * kafka-clients 4.x consumers in a group (classic protocol) against broker-core in its own process:
  * subscribe, commit, resume from the committed offsets, and share partitions.
  */
-class GroupSubscribeIT {
+class GroupSubscribeIT extends BaseBrokerCoreIT {
   private static final int PARTITIONS = 3;
-
-  private static BrokerCoreProcess broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = BrokerCoreProcess.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-  }
 
   @Test
   void subscribedConsumerReadsEverythingAndASuccessorResumesFromTheCommittedOffsets()
       throws Exception {
     // Given 300 records in a topic with 3 partitions
     String topic = "group-resume";
-    createTopic(topic);
+    createTopic(topic, PARTITIONS);
     produce(topic, 0, 300);
 
     // When a consumer in group g1 reads them all and commits
@@ -97,7 +80,7 @@ class GroupSubscribeIT {
   void twoConsumersInOneGroupSplitThePartitionsBetweenThem() throws Exception {
     // Given
     String topic = "group-split";
-    createTopic(topic);
+    createTopic(topic, PARTITIONS);
     produce(topic, 0, 90);
 
     try (KafkaConsumer<String, String> first = groupConsumer("g2");
@@ -144,15 +127,6 @@ class GroupSubscribeIT {
     config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
     config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
     return Clients.consumer(broker, config);
-  }
-
-  private static void createTopic(String topic) throws Exception {
-    try (Admin admin = Clients.admin(broker)) {
-      admin
-          .createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
   }
 
   private static void produce(String topic, int from, int count) throws Exception {

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -17,28 +15,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Seeking by timestamp (offsetsForTimes) with kafka-clients 4.x against broker-core. */
-class OffsetsForTimesIT {
+class OffsetsForTimesIT extends BaseBrokerCoreIT {
   private static final long BASE = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
   private static final int RECORDS = 50;
-
-  private static BrokerCoreProcess broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = BrokerCoreProcess.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-  }
 
   @Test
   void offsetsForTimesFindsTheFirstRecordAtOrAfterATimestampAndSeekReadsFromThere()
@@ -46,12 +28,7 @@ class OffsetsForTimesIT {
     // Given records with create times BASE, BASE + 1 s, ... in one partition, in small batches
     String topic = "timestamps";
     TopicPartition partition = new TopicPartition(topic, 0);
-    try (Admin admin = Clients.admin(broker)) {
-      admin
-          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
+    createTopic(topic, 1);
     try (KafkaProducer<String, String> producer =
         Clients.producer(
             broker,

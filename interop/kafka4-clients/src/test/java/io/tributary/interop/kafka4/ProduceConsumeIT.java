@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,8 +17,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,23 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * acknowledged record is read back with assign() at the offset the broker acknowledged, with every
  * compression codec.
  */
-class ProduceConsumeIT {
+class ProduceConsumeIT extends BaseBrokerCoreIT {
   private static final int RECORDS = 2_000;
   private static final int PARTITIONS = 3;
-
-  private static BrokerCoreProcess broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = BrokerCoreProcess.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-  }
 
   @ParameterizedTest(name = "compression.type={0}")
   @ValueSource(strings = {"none", "gzip", "snappy", "lz4", "zstd"})
@@ -53,7 +35,7 @@ class ProduceConsumeIT {
       throws Exception {
     // Given
     String topic = "idempotent-" + codec;
-    createTopic(topic);
+    createTopic(topic, PARTITIONS);
     Map<String, Object> producerConfig =
         Map.of(
             ProducerConfig.ACKS_CONFIG,
@@ -77,7 +59,7 @@ class ProduceConsumeIT {
   void producerWithoutIdempotenceIsReadBackAtTheAcknowledgedOffsets(String codec) throws Exception {
     // Given
     String topic = "plain-" + codec;
-    createTopic(topic);
+    createTopic(topic, PARTITIONS);
     Map<String, Object> producerConfig =
         Map.of(
             ProducerConfig.ACKS_CONFIG,
@@ -94,15 +76,6 @@ class ProduceConsumeIT {
 
     // Then
     assertReadBackAtAcknowledgedOffsets(topic, acknowledged);
-  }
-
-  private static void createTopic(String topic) throws Exception {
-    try (Admin admin = Clients.admin(broker)) {
-      admin
-          .createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
   }
 
   /** Sends RECORDS records with distinct keys; returns value by offset by partition, as acked. */

@@ -3,13 +3,16 @@ package io.tributary.broker.internal.log;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.common.record.FileRecords.TimestampAndOffset;
+import org.apache.kafka.common.record.RecordBatch;
 
 /**
  * The segments of one partition log by base offset, and the segments recently taken out of it.
@@ -57,6 +60,47 @@ final class LogSegments {
   List<LogSegment> from(long offset) {
     Long floor = segments.floorKey(offset);
     return List.copyOf((floor == null ? segments : segments.tailMap(floor, true)).values());
+  }
+
+  /**
+   * The batches whose last offset is at or after {@code offset}, one at a time: FileRecords reads
+   * each batch's header only, and only when the iteration reaches it.
+   */
+  Iterable<RecordBatch> batchesFrom(long offset) {
+    return () -> {
+      Iterator<LogSegment> segmentsFrom = from(offset).iterator();
+      return new Iterator<>() {
+        private Iterator<? extends RecordBatch> current = Collections.emptyIterator();
+        private RecordBatch next;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null) {
+            while (!current.hasNext()) {
+              if (!segmentsFrom.hasNext()) {
+                return false;
+              }
+              current = segmentsFrom.next().records().batches().iterator();
+            }
+            RecordBatch candidate = current.next();
+            if (candidate.lastOffset() >= offset) {
+              next = candidate;
+            }
+          }
+          return true;
+        }
+
+        @Override
+        public RecordBatch next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          RecordBatch batch = next;
+          next = null;
+          return batch;
+        }
+      };
+    };
   }
 
   List<LogSegment> list() {

@@ -10,11 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.kafka.common.InvalidRecordException;
@@ -570,7 +567,7 @@ public final class PartitionLog implements AutoCloseable {
             dir,
             segments.first().baseOffset(),
             end.nextOffset(),
-            this::batchesFrom,
+            segments::batchesFrom,
             clock.millis());
   }
 
@@ -580,47 +577,6 @@ public final class PartitionLog implements AutoCloseable {
    */
   synchronized Map<Long, Long> lastBatchOffsetsOfProducers() {
     return producerState.lastBatchOffsets();
-  }
-
-  /**
-   * The batches whose last offset is at or after {@code offset}, one at a time: FileRecords reads
-   * each batch's header only, and only when the iteration reaches it.
-   */
-  private Iterable<RecordBatch> batchesFrom(long offset) {
-    return () -> {
-      Iterator<LogSegment> segmentsFrom = segments.from(offset).iterator();
-      return new Iterator<>() {
-        private Iterator<? extends RecordBatch> current = Collections.emptyIterator();
-        private RecordBatch next;
-
-        @Override
-        public boolean hasNext() {
-          while (next == null) {
-            while (!current.hasNext()) {
-              if (!segmentsFrom.hasNext()) {
-                return false;
-              }
-              current = segmentsFrom.next().records().batches().iterator();
-            }
-            RecordBatch candidate = current.next();
-            if (candidate.lastOffset() >= offset) {
-              next = candidate;
-            }
-          }
-          return true;
-        }
-
-        @Override
-        public RecordBatch next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          RecordBatch batch = next;
-          next = null;
-          return batch;
-        }
-      };
-    };
   }
 
   /**

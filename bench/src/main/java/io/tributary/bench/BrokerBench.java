@@ -58,7 +58,7 @@ public final class BrokerBench {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare " + workDir, e);
     }
-    ToolRunner tools = new ToolRunner(benchTarget.resolve("lib") + "/*", toolsLog4j);
+    ToolRunner tools = new ToolRunner(Classpaths.jarAndLib(benchTarget, "bench-"), toolsLog4j);
     BrokerWorkload workload = new BrokerWorkload(settings, tools);
 
     String loadBefore = MachineInfo.loadAverage();
@@ -118,7 +118,7 @@ public final class BrokerBench {
         String.format(
             Locale.ROOT,
             "- Workload: %,d records of %d bytes per producer and consumer run, %d partitions,"
-                + " batch.size %d, linger.ms %d; EndToEndLatency %,d records one at a time\n",
+                + " batch.size %d, linger.ms %d, records spread evenly (EvenBatchPartitioner); EndToEndLatency %,d records one at a time\n",
             settings.records(),
             settings.recordSize(),
             settings.partitions(),

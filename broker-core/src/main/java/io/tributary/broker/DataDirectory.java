@@ -1,6 +1,6 @@
 package io.tributary.broker;
 
-import io.tributary.broker.internal.log.AtomicFiles;
+import io.tributary.common.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

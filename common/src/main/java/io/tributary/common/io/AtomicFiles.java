@@ -1,4 +1,4 @@
-package io.tributary.broker.internal.log;
+package io.tributary.common.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -2,6 +2,7 @@ package io.tributary.broker.internal.log;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.common.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

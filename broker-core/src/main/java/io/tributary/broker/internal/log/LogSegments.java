@@ -1,5 +1,6 @@
 package io.tributary.broker.internal.log;
 
+import io.tributary.common.io.AtomicFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.broker.internal.producer.BatchMetadata;
 import io.tributary.broker.internal.producer.ProducerAppend;
 import io.tributary.broker.internal.producer.ProducerStateManager;
+import io.tributary.common.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

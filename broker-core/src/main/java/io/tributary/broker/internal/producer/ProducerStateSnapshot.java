@@ -1,6 +1,6 @@
 package io.tributary.broker.internal.producer;
 
-import io.tributary.broker.internal.log.AtomicFiles;
+import io.tributary.common.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;

@@ -1,0 +1,596 @@
+package io.tributary.runtime.internal.herder;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.runtime.internal.herder.HerderException.Kind;
+import io.tributary.runtime.internal.plugins.Plugins;
+import io.tributary.runtime.internal.status.ConnectorStatus;
+import io.tributary.runtime.internal.status.ConnectorTaskId;
+import io.tributary.runtime.internal.status.State;
+import io.tributary.runtime.internal.status.StatusStore;
+import io.tributary.runtime.internal.status.TargetState;
+import io.tributary.runtime.internal.status.TaskStatus;
+import io.tributary.runtime.internal.storage.ConfigStore;
+import io.tributary.runtime.internal.worker.ConnectorRequests;
+import io.tributary.runtime.internal.worker.Worker;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.connect.connector.Connector;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkConnector;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The herder of a standalone worker: every connector runs on this worker; configurations and target
+ * states persist in the {@link ConfigStore}, so connectors created over REST come back after a
+ * restart, in the state they were left in.
+ *
+ * <p>Changes are serialized on the herder's monitor. A connector's own requests ({@code
+ * requestTaskReconfiguration}) come from its thread and are handled on the herder's request thread,
+ * never inline, so a connector can never deadlock the herder.
+ */
+public final class StandaloneHerder implements Herder, AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(StandaloneHerder.class);
+
+  /** What the herder keeps of one connector. */
+  private static final class Entry {
+    Map<String, String> config;
+    TargetState target;
+    List<Map<String, String>> taskConfigs = List.of();
+    final Set<String> activeTopics = ConcurrentHashMap.newKeySet();
+
+    Entry(Map<String, String> config, TargetState target) {
+      this.config = Map.copyOf(config);
+      this.target = target;
+    }
+  }
+
+  private final HerderContext context;
+  private final Worker worker;
+  private final ConfigStore configs;
+  private final StatusStore statuses;
+  private final StatusRecorder recorder;
+  private final Map<String, Entry> connectors = new TreeMap<>();
+  private final ExecutorService requests;
+  private final ConnectorOffsetsAccess offsets;
+  private volatile boolean ready;
+
+  public StandaloneHerder(HerderContext context) {
+    this.context = requireNonNull(context, "context is null");
+    this.worker = context.worker();
+    this.configs = context.stores().configs();
+    this.statuses = context.stores().statuses();
+    this.recorder = new StatusRecorder(statuses, context.workerId());
+    this.offsets = new ConnectorOffsetsAccess(context);
+    this.requests =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "herder-requests");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Starts the stored connectors, then creates or replaces the given ones (connector files from the
+   * command line), and marks the herder ready.
+   */
+  public synchronized void start(List<Map.Entry<String, Map<String, String>>> initial) {
+    for (ConfigStore.StoredConnector stored : configs.connectors().values()) {
+      Entry entry = new Entry(stored.config(), stored.targetState());
+      connectors.put(stored.name(), entry);
+      startConnector(stored.name(), entry);
+    }
+    for (Map.Entry<String, Map<String, String>> connector : initial) {
+      putConnectorConfig(connector.getKey(), connector.getValue(), TargetState.STARTED, true);
+    }
+    ready = true;
+    LOGGER.info("Worker {} is ready with {} connector(s)", workerId(), connectors.size());
+  }
+
+  @Override
+  public String workerId() {
+    return context.workerId();
+  }
+
+  @Override
+  public String kafkaClusterId() {
+    return context.kafkaClusterId();
+  }
+
+  @Override
+  public boolean ready() {
+    return ready;
+  }
+
+  @Override
+  public synchronized List<String> connectors() {
+    return List.copyOf(connectors.keySet());
+  }
+
+  private Entry entry(String name) {
+    Entry entry = connectors.get(name);
+    if (entry == null) {
+      throw new HerderException(Kind.NOT_FOUND, "Connector " + name + " not found");
+    }
+    return entry;
+  }
+
+  @Override
+  public synchronized ConnectorInfo connectorInfo(String name) {
+    Entry entry = entry(name);
+    List<ConnectorTaskId> tasks = new ArrayList<>();
+    for (int i = 0; i < entry.taskConfigs.size(); i++) {
+      tasks.add(new ConnectorTaskId(name, i));
+    }
+    return new ConnectorInfo(name, context.validator().mask(entry.config), tasks, typeOf(entry));
+  }
+
+  @Override
+  public synchronized Map<String, String> connectorConfig(String name) {
+    return context.validator().mask(entry(name).config);
+  }
+
+  @Override
+  public synchronized Created putConnectorConfig(
+      String name, Map<String, String> config, TargetState initialState, boolean allowReplace) {
+    requireValidName(name);
+    Map<String, String> full = new HashMap<>(config);
+    String configName = full.putIfAbsent("name", name);
+    if (configName != null && !configName.equals(name)) {
+      throw new HerderException(
+          Kind.INVALID,
+          "Connector name configuration ("
+              + configName
+              + ") doesn't match connector name in the URL ("
+              + name
+              + ")");
+    }
+    Entry existing = connectors.get(name);
+    if (existing != null && !allowReplace) {
+      throw new HerderException(Kind.ALREADY_EXISTS, "Connector " + name + " already exists");
+    }
+    requireValid(full);
+    TargetState target = existing != null ? existing.target : initialState;
+    configs.put(name, full, target);
+    if (existing != null) {
+      stopConnectorAndTasks(name);
+      existing.config = Map.copyOf(full);
+      existing.taskConfigs = List.of();
+      startConnector(name, existing);
+      LOGGER.info("Connector {} reconfigured", name);
+    } else {
+      Entry entry = new Entry(full, target);
+      connectors.put(name, entry);
+      startConnector(name, entry);
+      LOGGER.info("Connector {} created in state {}", name, target);
+    }
+    return new Created(existing == null, connectorInfo(name));
+  }
+
+  @Override
+  public synchronized ConnectorInfo patchConnectorConfig(String name, Map<String, String> patch) {
+    Map<String, String> merged = new HashMap<>(entry(name).config);
+    for (Map.Entry<String, String> change : patch.entrySet()) {
+      if (change.getValue() == null) {
+        merged.remove(change.getKey());
+      } else {
+        merged.put(change.getKey(), change.getValue());
+      }
+    }
+    return putConnectorConfig(name, merged, TargetState.STARTED, true).info();
+  }
+
+  private static void requireValidName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new HerderException(Kind.INVALID, "A connector needs a non-empty name");
+    }
+    for (char c : name.toCharArray()) {
+      if (Character.isISOControl(c)) {
+        throw new HerderException(
+            Kind.INVALID, "Connector name '" + name + "' must not contain control characters");
+      }
+    }
+  }
+
+  private void requireValid(Map<String, String> config) {
+    ConfigInfos infos = context.validator().validate(config);
+    if (infos.errorCount() == 0) {
+      return;
+    }
+    List<String> errors = new ArrayList<>();
+    for (ConfigInfos.ConfigInfo info : infos.configs()) {
+      for (String error : info.value().errors()) {
+        String key = info.value().name();
+        errors.add(error.contains(key) ? error : key + ": " + error);
+      }
+    }
+    throw new HerderException(
+        Kind.INVALID,
+        "The connector configuration has "
+            + errors.size()
+            + " error(s):\n"
+            + String.join("\n", errors)
+            + "\nPUT /connector-plugins/{connector class}/config/validate lists them per key.");
+  }
+
+  /** Starts the connector instance and, unless stopped, its tasks. Failures land in statuses. */
+  private void startConnector(String name, Entry entry) {
+    try {
+      worker.startConnector(
+          name, entry.config, entry.target, recorder.connectors(), new HerderRequests());
+    } catch (RuntimeException e) {
+      LOGGER.error("Connector {} could not be started", name, e);
+      recorder.connectors().onFailure(name, e);
+      return;
+    }
+    if (entry.target != TargetState.STOPPED) {
+      startTasks(name, entry);
+    }
+  }
+
+  private void startTasks(String name, Entry entry) {
+    List<Map<String, String>> taskConfigs;
+    try {
+      taskConfigs = worker.connectorTaskConfigs(name, tasksMax(entry.config));
+    } catch (ConnectException e) {
+      LOGGER.error("Connector {} gave no task configs", name, e);
+      entry.taskConfigs = List.of();
+      return;
+    }
+    entry.taskConfigs = taskConfigs;
+    for (int i = 0; i < taskConfigs.size(); i++) {
+      startTask(new ConnectorTaskId(name, i), entry);
+    }
+  }
+
+  private void startTask(ConnectorTaskId id, Entry entry) {
+    worker.startTask(
+        id,
+        entry.config,
+        entry.taskConfigs.get(id.task()),
+        entry.target == TargetState.PAUSED ? TargetState.PAUSED : TargetState.STARTED,
+        recorder.tasks(),
+        entry.activeTopics::add);
+  }
+
+  private static int tasksMax(Map<String, String> config) {
+    try {
+      return Integer.parseInt(config.getOrDefault("tasks.max", "1").trim());
+    } catch (NumberFormatException e) {
+      throw new HerderException(Kind.INVALID, "tasks.max must be an integer");
+    }
+  }
+
+  private void stopConnectorAndTasks(String name) {
+    worker.stopTasks(worker.tasksOf(name));
+    worker.stopConnector(name);
+  }
+
+  @Override
+  public synchronized void deleteConnector(String name) {
+    entry(name);
+    stopConnectorAndTasks(name);
+    configs.remove(name);
+    connectors.remove(name);
+    statuses.remove(name);
+    LOGGER.info("Connector {} deleted", name);
+  }
+
+  @Override
+  public synchronized ConnectorStateInfo connectorStatus(String name) {
+    Entry entry = entry(name);
+    ConnectorStatus status = statuses.get(name);
+    List<TaskStatus> tasks = new ArrayList<>();
+    for (int i = 0; i < entry.taskConfigs.size(); i++) {
+      ConnectorTaskId id = new ConnectorTaskId(name, i);
+      TaskStatus task = statuses.get(id);
+      tasks.add(task != null ? task : recorder.unassigned(id));
+    }
+    return new ConnectorStateInfo(
+        name, status != null ? status : recorder.unassigned(name), tasks, typeOf(entry));
+  }
+
+  @Override
+  public synchronized TaskStatus taskStatus(ConnectorTaskId id) {
+    Entry entry = entry(id.connector());
+    if (id.task() >= entry.taskConfigs.size()) {
+      throw new HerderException(Kind.NOT_FOUND, "Task " + id + " not found");
+    }
+    TaskStatus status = statuses.get(id);
+    return status != null ? status : recorder.unassigned(id);
+  }
+
+  @Override
+  public synchronized List<TaskInfo> taskConfigs(String name) {
+    Entry entry = entry(name);
+    List<TaskInfo> result = new ArrayList<>();
+    for (int i = 0; i < entry.taskConfigs.size(); i++) {
+      result.add(
+          new TaskInfo(
+              new ConnectorTaskId(name, i), context.validator().mask(entry.taskConfigs.get(i))));
+    }
+    return result;
+  }
+
+  @Override
+  public synchronized ConnectorStateInfo restartConnector(
+      String name, boolean includeTasks, boolean onlyFailed) {
+    Entry entry = entry(name);
+    ConnectorStateInfo before = connectorStatus(name);
+    boolean restartConnector = !onlyFailed || before.connector().state() == State.FAILED;
+    List<ConnectorTaskId> restartTasks = new ArrayList<>();
+    if (includeTasks) {
+      for (TaskStatus task : before.tasks()) {
+        if (!onlyFailed || task.state() == State.FAILED) {
+          restartTasks.add(task.id());
+        }
+      }
+    }
+    if (restartConnector) {
+      recorder.restarting(name);
+    }
+    restartTasks.forEach(recorder::restarting);
+    ConnectorStateInfo planned = connectorStatus(name);
+    if (restartConnector) {
+      // The connector's tasks are regenerated when it starts again; the tasks not chosen for a
+      // restart keep running when the connector gives the same task configs.
+      worker.stopTasks(restartTasks);
+      worker.stopConnector(name);
+      startConnectorAgain(name, entry, restartTasks);
+    } else {
+      for (ConnectorTaskId id : restartTasks) {
+        restartTaskInternal(id, entry);
+      }
+    }
+    LOGGER.info(
+        "Connector {} restarted (connector: {}, tasks: {})", name, restartConnector, restartTasks);
+    return planned;
+  }
+
+  /** Starts the connector again, then its stopped tasks (all tasks if their configs changed). */
+  private void startConnectorAgain(String name, Entry entry, List<ConnectorTaskId> stoppedTasks) {
+    try {
+      worker.startConnector(
+          name, entry.config, entry.target, recorder.connectors(), new HerderRequests());
+    } catch (RuntimeException e) {
+      recorder.connectors().onFailure(name, e);
+      return;
+    }
+    if (entry.target == TargetState.STOPPED) {
+      return;
+    }
+    reconfigureTasks(name, entry, stoppedTasks);
+  }
+
+  @Override
+  public synchronized void restartTask(ConnectorTaskId id) {
+    Entry entry = entry(id.connector());
+    if (id.task() >= entry.taskConfigs.size()) {
+      throw new HerderException(Kind.NOT_FOUND, "Task " + id + " not found");
+    }
+    recorder.restarting(id);
+    restartTaskInternal(id, entry);
+  }
+
+  private void restartTaskInternal(ConnectorTaskId id, Entry entry) {
+    worker.stopTasks(List.of(id));
+    startTask(id, entry);
+    LOGGER.info("Task {} restarted", id);
+  }
+
+  @Override
+  public synchronized void pauseConnector(String name) {
+    Entry entry = entry(name);
+    if (entry.target == TargetState.STOPPED) {
+      // Kafka Connect moves a stopped connector to PAUSED by starting it paused, with tasks.
+      changeTarget(name, entry, TargetState.PAUSED);
+      startTasks(name, entry);
+      return;
+    }
+    changeTarget(name, entry, TargetState.PAUSED);
+    worker.setTaskTargetState(name, TargetState.PAUSED);
+  }
+
+  @Override
+  public synchronized void resumeConnector(String name) {
+    Entry entry = entry(name);
+    TargetState previous = entry.target;
+    changeTarget(name, entry, TargetState.STARTED);
+    if (previous == TargetState.STOPPED) {
+      startTasks(name, entry);
+    } else {
+      worker.setTaskTargetState(name, TargetState.STARTED);
+    }
+  }
+
+  @Override
+  public synchronized void stopConnector(String name) {
+    Entry entry = entry(name);
+    List<ConnectorTaskId> tasks = worker.tasksOf(name);
+    worker.stopTasks(tasks);
+    for (int i = 0; i < entry.taskConfigs.size(); i++) {
+      statuses.remove(new ConnectorTaskId(name, i));
+    }
+    entry.taskConfigs = List.of();
+    changeTarget(name, entry, TargetState.STOPPED);
+  }
+
+  private void changeTarget(String name, Entry entry, TargetState target) {
+    configs.putTargetState(name, target);
+    entry.target = target;
+    if (worker.hasConnector(name)) {
+      worker.setConnectorTargetState(name, target);
+    } else {
+      startConnector(name, entry);
+    }
+  }
+
+  @Override
+  public synchronized Set<String> connectorActiveTopics(String name) {
+    return new TreeSet<>(entry(name).activeTopics);
+  }
+
+  @Override
+  public synchronized void resetConnectorActiveTopics(String name) {
+    entry(name).activeTopics.clear();
+  }
+
+  @Override
+  public synchronized List<ConnectorOffset> connectorOffsets(String name) {
+    Entry entry = entry(name);
+    return offsets.read(name, isSink(entry));
+  }
+
+  @Override
+  public synchronized String alterConnectorOffsets(String name, List<ConnectorOffset> changes) {
+    Entry entry = requireStopped(name);
+    if (changes.isEmpty()) {
+      throw new HerderException(Kind.INVALID, "The offsets to alter must not be empty");
+    }
+    return offsets.alter(name, entry.config, isSink(entry), changes);
+  }
+
+  @Override
+  public synchronized String resetConnectorOffsets(String name) {
+    Entry entry = requireStopped(name);
+    return offsets.reset(name, entry.config, isSink(entry));
+  }
+
+  private Entry requireStopped(String name) {
+    Entry entry = entry(name);
+    if (entry.target != TargetState.STOPPED) {
+      throw new HerderException(
+          Kind.CONFLICT,
+          "Connector "
+              + name
+              + " is "
+              + entry.target
+              + "; offsets can only be changed while it is STOPPED. Stop it first with PUT"
+              + " /connectors/"
+              + name
+              + "/stop");
+    }
+    return entry;
+  }
+
+  @Override
+  public ConfigInfos validateConnectorConfig(Map<String, String> config) {
+    return context.validator().validate(config);
+  }
+
+  @Override
+  public List<PluginInfo> connectorPlugins(boolean connectorsOnly) {
+    return context.pluginInfos(connectorsOnly);
+  }
+
+  @Override
+  public List<ConfigKeyInfo> pluginConfig(String pluginClassOrAlias) {
+    return context.validator().pluginConfig(pluginClassOrAlias);
+  }
+
+  private ConnectorType typeOf(Entry entry) {
+    Class<?> type = connectorClass(entry);
+    if (type == null) {
+      return ConnectorType.UNKNOWN;
+    }
+    if (SinkConnector.class.isAssignableFrom(type)) {
+      return ConnectorType.SINK;
+    }
+    return SourceConnector.class.isAssignableFrom(type)
+        ? ConnectorType.SOURCE
+        : ConnectorType.UNKNOWN;
+  }
+
+  private boolean isSink(Entry entry) {
+    return typeOf(entry) == ConnectorType.SINK;
+  }
+
+  private Class<?> connectorClass(Entry entry) {
+    Plugins plugins = context.plugins();
+    try {
+      return plugins.pluginClass(entry.config.get("connector.class"), Connector.class);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Regenerates the connector's task configs: when they changed, replaces all its tasks; else
+   * starts the given stopped ones again.
+   */
+  private void reconfigureTasks(String name, Entry entry, List<ConnectorTaskId> stoppedTasks) {
+    if (entry.target == TargetState.STOPPED || !worker.hasConnector(name)) {
+      return;
+    }
+    List<Map<String, String>> next;
+    try {
+      next = worker.connectorTaskConfigs(name, tasksMax(entry.config));
+    } catch (ConnectException e) {
+      LOGGER.error("Connector {} gave no task configs", name, e);
+      return;
+    }
+    if (next.equals(entry.taskConfigs)) {
+      for (ConnectorTaskId id : stoppedTasks) {
+        startTask(id, entry);
+      }
+      return;
+    }
+    worker.stopTasks(worker.tasksOf(name));
+    for (int i = next.size(); i < entry.taskConfigs.size(); i++) {
+      statuses.remove(new ConnectorTaskId(name, i));
+    }
+    entry.taskConfigs = next;
+    for (int i = 0; i < next.size(); i++) {
+      startTask(new ConnectorTaskId(name, i), entry);
+    }
+    LOGGER.info("Connector {} now has {} task(s)", name, next.size());
+  }
+
+  /** What a connector asks of the herder from its own thread. */
+  private final class HerderRequests implements ConnectorRequests {
+    @Override
+    public void requestTaskReconfiguration(String connector) {
+      requests.execute(
+          () -> {
+            synchronized (StandaloneHerder.this) {
+              Entry entry = connectors.get(connector);
+              if (entry != null) {
+                reconfigureTasks(connector, entry, List.of());
+              }
+            }
+          });
+    }
+
+    @Override
+    public void onConnectorError(String connector, Throwable error) {
+      worker.raiseConnectorError(connector, error);
+    }
+  }
+
+  /** Stops every connector and task (configs and offsets stay stored). */
+  @Override
+  public synchronized void close() {
+    ready = false;
+    requests.shutdownNow();
+    worker.close();
+  }
+
+  /** For tests and the launcher: the names of the connectors with their target states. */
+  public synchronized Map<String, TargetState> targetStates() {
+    Map<String, TargetState> result = new LinkedHashMap<>();
+    connectors.forEach((name, entry) -> result.put(name, entry.target));
+    return result;
+  }
+}

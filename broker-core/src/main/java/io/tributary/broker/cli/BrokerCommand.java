@@ -1,18 +1,12 @@
 package io.tributary.broker.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.broker.Broker;
 import io.tributary.broker.BrokerConfig;
+import io.tributary.common.config.SettingsFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
@@ -55,7 +49,8 @@ public final class BrokerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BrokerConfig config;
     try {
-      Map<String, String> settings = configFile == null ? new HashMap<>() : load(configFile);
+      Map<String, String> settings =
+          configFile == null ? new HashMap<>() : new HashMap<>(SettingsFiles.load(configFile));
       if (dataDir != null) {
         settings.put(BrokerConfig.LOG_DIR_CONFIG, dataDir.toString());
       }
@@ -95,35 +90,5 @@ public final class BrokerCommand implements Callable<Integer> {
             + ". Press Ctrl-C to stop.");
     stopped.await();
     return 0;
-  }
-
-  static Map<String, String> load(Path file) throws IOException {
-    if (!Files.isReadable(file)) {
-      throw new IOException("Cannot read the config file " + file.toAbsolutePath());
-    }
-    Map<String, String> settings = new HashMap<>();
-    if (file.getFileName().toString().endsWith(".json")) {
-      JsonNode root = new ObjectMapper().readTree(file.toFile());
-      if (root == null || !root.isObject()) {
-        throw new IOException(file + " must hold a flat JSON object of broker settings");
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (field.getValue().isContainerNode()) {
-          throw new IOException(
-              file + ": the value of '" + field.getKey() + "' must be a string, number or boolean");
-        }
-        settings.put(field.getKey(), field.getValue().asText());
-      }
-    } else {
-      Properties properties = new Properties();
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        properties.load(reader);
-      }
-      for (String name : properties.stringPropertyNames()) {
-        settings.put(name, properties.getProperty(name).trim());
-      }
-    }
-    return settings;
   }
 }

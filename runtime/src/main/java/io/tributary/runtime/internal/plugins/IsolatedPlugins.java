@@ -204,6 +204,14 @@ public final class IsolatedPlugins implements Plugins, AutoCloseable {
     }
   }
 
+  /** Every loaded copy of a plugin class, one per place it was found (for tests). */
+  List<Class<?>> classesNamed(String className) {
+    return byClassName.getOrDefault(className, List.of()).stream()
+        .<Class<?>>map(LoadedPlugin::pluginClass)
+        .distinct()
+        .toList();
+  }
+
   /** The newest of the plugins with this class name that implement the type, if any. */
   private static Optional<LoadedPlugin> preferred(
       String className, List<LoadedPlugin> candidates, Class<?> type) {

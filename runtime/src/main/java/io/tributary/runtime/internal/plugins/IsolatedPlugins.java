@@ -157,7 +157,8 @@ public final class IsolatedPlugins implements Plugins, AutoCloseable {
   @Override
   public <T> T newInstance(String classOrAlias, Class<T> type) {
     Class<? extends T> pluginClass = pluginClass(classOrAlias, type);
-    try (LoaderSwap ignored = withClassLoaderOf(pluginClass)) {
+    LoaderSwap swap = withClassLoaderOf(pluginClass);
+    try {
       return pluginClass.getConstructor().newInstance();
     } catch (InvocationTargetException e) {
       throw new ConfigException(
@@ -167,6 +168,8 @@ public final class IsolatedPlugins implements Plugins, AutoCloseable {
               + e.getCause());
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new ConfigException("Could not instantiate plugin " + pluginClass.getName() + ": " + e);
+    } finally {
+      swap.close();
     }
   }
 

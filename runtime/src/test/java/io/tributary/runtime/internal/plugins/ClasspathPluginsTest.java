@@ -158,4 +158,14 @@ class ClasspathPluginsTest {
     assertThat(classNames(plugins.plugins(PluginType.SOURCE)))
         .doesNotContain(TestingSourceConnector.class.getName());
   }
+
+  @Test
+  void aConstructorThatThrowsFailsNewInstanceNamingTheClassAndTheReason() {
+    assertThatThrownBy(
+            () ->
+                plugins.newInstance(ThrowingConstructorConnector.class.getName(), Connector.class))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(ThrowingConstructorConnector.class.getName())
+        .hasMessageContaining("broken on purpose");
+  }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
+import io.tributary.runtime.WorkerConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -25,7 +27,14 @@ class FileStreamPluginTest {
   @BeforeAll
   static void discover() {
     try (TestingLogCapture log = new TestingLogCapture(IsolatedPlugins.class)) {
-      plugins = IsolatedPlugins.discover(List.of(PLUGIN_PATH), "hybrid_warn");
+      plugins =
+          IsolatedPlugins.discover(
+              new WorkerConfig(
+                  Map.of(
+                      WorkerConfig.PLUGIN_PATH_CONFIG,
+                      PLUGIN_PATH.toString(),
+                      WorkerConfig.PLUGIN_DISCOVERY_CONFIG,
+                      "service_load")));
       discoveryLog = log.messages(Level.INFO);
     }
   }
@@ -84,8 +93,7 @@ class FileStreamPluginTest {
     // then
     assertThat(source.version()).isEqualTo("3.9.1");
     assertThat(source.config().names()).contains("file", "topic", "batch.size");
-    assertThat(source.config().parse(java.util.Map.of("topic", "lines")))
-        .containsEntry("topic", "lines");
+    assertThat(source.config().parse(Map.of("topic", "lines"))).containsEntry("topic", "lines");
   }
 
   @Test
@@ -95,9 +103,9 @@ class FileStreamPluginTest {
     ClassLoader before = Thread.currentThread().getContextClassLoader();
 
     // when / then
-    try (Plugins.LoaderSwap ignored = plugins.withClassLoaderOf(sink)) {
-      assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(sink.getClassLoader());
-    }
+    Plugins.LoaderSwap swap = plugins.withClassLoaderOf(sink);
+    assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(sink.getClassLoader());
+    swap.close();
     assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
   }
 }

@@ -83,8 +83,12 @@ final class PluginDiscovery {
     if (mode == DiscoveryMode.ONLY_SCAN) {
       return PluginScanner.scan(loader);
     }
-    if (PluginScanner.hasManifests(loader)) {
-      return PluginScanner.fromManifests(loader);
+    // "Without manifests" means no manifest names a class of the plugin's own: an uber-jar that
+    // bundles connect-api carries its manifests (for the worker's classes) but maybe none of its
+    // own.
+    List<PluginCandidate> listed = PluginScanner.fromManifests(loader);
+    if (!listed.isEmpty()) {
+      return listed;
     }
     withoutManifests.add(loader.location());
     switch (mode) {

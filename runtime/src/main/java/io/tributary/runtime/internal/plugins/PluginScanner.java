@@ -37,20 +37,6 @@ final class PluginScanner {
 
   private PluginScanner() {}
 
-  /** Whether the plugin has a manifest for any plugin kind (in its own jars, not the worker's). */
-  static boolean hasManifests(PluginClassLoader loader) {
-    for (PluginType type : PluginType.values()) {
-      try {
-        if (loader.ownResources(SERVICES + type.superClass().getName()).hasMoreElements()) {
-          return true;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read manifests of plugin " + loader.location(), e);
-      }
-    }
-    return false;
-  }
-
   /** The plugin classes the plugin's own manifests name. */
   static List<PluginCandidate> fromManifests(PluginClassLoader loader) {
     return fromManifests(loader, true);

@@ -87,6 +87,23 @@ class DiscoveryModeTest {
         .hasMessageContaining("scan_everything");
   }
 
+  @Test
+  void aPluginWhoseManifestsNameOnlyTheWorkersClassesCountsAsWithoutManifests() {
+    // given an uber-jar bundling a manifest for a shared API class only (as a bundled connect-api)
+    Path bundling =
+        jar()
+            .withClasses(TestingSourceConnector.class)
+            .withManifest(SourceConnector.class, SourceConnector.class)
+            .writeTo(pluginPath.resolve("bundling.jar"));
+
+    // when / then
+    try (IsolatedPlugins plugins = IsolatedPlugins.discover(List.of(pluginPath), "hybrid_warn")) {
+      assertThat(plugins.plugins(PluginType.SOURCE))
+          .extracting(PluginDesc::location)
+          .contains(bundling.toString());
+    }
+  }
+
   private List<String> inPluginPath(List<PluginDesc> descs) {
     return classNames(
         descs.stream().filter(d -> d.location().startsWith(pluginPath.toString())).toList());

@@ -142,6 +142,15 @@ final class JvmProcess implements AutoCloseable {
     return logFile;
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The exit code; only once the process has ended. */
+  int exitValue() {
+    return process.exitValue();
+  }
+
   String name() {
     return name;
   }

@@ -68,7 +68,12 @@ public final class ConnectBench {
               : new KafkaConnectLauncher(
                   Classpaths.jarAndLib(benchTarget, "bench-"), connectLog4j));
     }
-    BrokerCoreLauncher brokerLauncher = new BrokerCoreLauncher(settings.brokerCoreTarget());
+    Path toolsLog4j = workDir.resolve("tools-log4j.properties");
+    BrokerLauncher brokerLauncher =
+        settings.broker().equals(BenchSettings.KAFKA)
+            ? new KafkaLauncher(
+                new ToolRunner(Classpaths.jarAndLib(benchTarget, "bench-"), toolsLog4j))
+            : new BrokerCoreLauncher(settings.brokerCoreTarget());
 
     Folders.deleteRecursively(workDir);
     Path sourcePath = workDir.resolve("source.txt");
@@ -77,6 +82,7 @@ public final class ConnectBench {
     try {
       Files.createDirectories(workDir);
       Files.writeString(connectLog4j, Log4jConfigs.CONNECT);
+      Files.writeString(toolsLog4j, Log4jConfigs.TOOLS);
       LOGGER.info(
           "Writing {} lines of {} bytes to {}", settings.lines(), settings.lineBytes(), sourcePath);
       sourceChecksum = source.write(sourcePath);
@@ -88,8 +94,8 @@ public final class ConnectBench {
     String loadBefore = MachineInfo.loadAverage();
     Map<String, List<ConnectResults>> results = new LinkedHashMap<>();
     try (BrokerLauncher.RunningBroker broker =
-        brokerLauncher.start(workDir.resolve("broker-core"), settings.partitions())) {
-      LOGGER.info("broker-core is up on {}", broker.bootstrapServers());
+        brokerLauncher.start(workDir.resolve(settings.broker()), settings.partitions())) {
+      LOGGER.info("{} is up on {}", brokerLauncher.label(), broker.bootstrapServers());
       for (int round = 1; round <= settings.rounds(); round++) {
         for (Map.Entry<String, WorkerLauncher> entry : launchers.entrySet()) {
           WorkerLauncher launcher = entry.getValue();
@@ -175,10 +181,16 @@ public final class ConnectBench {
             settings.rounds() > 1
                 ? " (workers alternate; each figure is the median of the rounds)\n"
                 : "\n");
-    md.append("- Broker: broker-core in its own JVM, one for the whole run (")
-        .append(settings.brokerCoreTarget())
-        .append(BrokerBench.gitDescription(settings.root()))
-        .append(")\n");
+    if (settings.broker().equals(BenchSettings.KAFKA)) {
+      md.append(
+          "- Broker: Apache Kafka 3.9.1 (KRaft, one node) in its own JVM, one for the whole"
+              + " run\n");
+    } else {
+      md.append("- Broker: broker-core in its own JVM, one for the whole run (")
+          .append(settings.brokerCoreTarget())
+          .append(BrokerBench.gitDescription(settings.root()))
+          .append(")\n");
+    }
     md.append("- Workers: ")
         .append(String.join(" ", WorkerLauncher.WORKER_JVM_OPTIONS))
         .append("; Tributary: `")

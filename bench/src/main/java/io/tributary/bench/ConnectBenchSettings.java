@@ -16,6 +16,8 @@ import java.util.List;
  * @param partitions partitions of each benchmark topic (the broker's num.partitions)
  * @param rounds how many times each worker runs the pipeline, alternating
  * @param systems which workers to run: "tributary", "kafka-connect" or both, in that order
+ * @param broker the broker both workers use: "broker-core" (the default) or "kafka" (Apache Kafka
+ *     3.9.1, to tell a worker's figures from the broker's)
  * @param timeout how long one pipeline may take before its run counts as failed
  * @param root the repository root
  * @param runtimeTarget Tributary's worker build: runtime/target with its jar and lib/
@@ -28,6 +30,7 @@ record ConnectBenchSettings(
     int partitions,
     int rounds,
     List<String> systems,
+    String broker,
     Duration timeout,
     Path root,
     Path runtimeTarget,
@@ -42,6 +45,7 @@ record ConnectBenchSettings(
           + "  --lines N          lines of 100 bytes in the source file (default 1000000)\n"
           + "  --rounds N         run each worker N times, alternating; report medians (default 1)\n"
           + "  --systems LIST     tributary, kafka-connect or both (default both)\n"
+          + "  --broker NAME      broker-core (default) or kafka (Apache Kafka 3.9.1, KRaft)\n"
           + "  --partitions N     partitions of the benchmark topics (default 1)\n"
           + "  --timeout-seconds N  give up on one pipeline run after N s (default 600)\n"
           + "  --root DIR         repository root (default: current directory)\n"
@@ -51,6 +55,7 @@ record ConnectBenchSettings(
 
   ConnectBenchSettings {
     requireNonNull(systems, "systems is null");
+    requireNonNull(broker, "broker is null");
     requireNonNull(timeout, "timeout is null");
     requireNonNull(root, "root is null");
     requireNonNull(runtimeTarget, "runtimeTarget is null");
@@ -82,6 +87,10 @@ record ConnectBenchSettings(
             "Unknown system '" + system + "' in --systems; use tributary, kafka-connect or both");
       }
     }
+    if (!broker.equals(BenchSettings.BROKER_CORE) && !broker.equals(BenchSettings.KAFKA)) {
+      throw new IllegalArgumentException(
+          "Unknown broker '" + broker + "' in --broker; use broker-core or kafka");
+    }
     if (systems.size() != systems.stream().distinct().count()) {
       throw new IllegalArgumentException("--systems names a system twice: " + systems);
     }
@@ -94,6 +103,7 @@ record ConnectBenchSettings(
     int partitions = 1;
     long timeoutSeconds = 600;
     List<String> systems = List.of(TRIBUTARY, KAFKA_CONNECT);
+    String broker = BenchSettings.BROKER_CORE;
     Path root = Path.of("").toAbsolutePath();
     Path workDir = null;
     Path runtimeTarget = null;
@@ -110,6 +120,7 @@ record ConnectBenchSettings(
         case "--partitions" -> partitions = (int) parseNumber(name, value);
         case "--timeout-seconds" -> timeoutSeconds = parseNumber(name, value);
         case "--systems" -> systems = split(value);
+        case "--broker" -> broker = value;
         case "--root" -> root = Path.of(value).toAbsolutePath();
         case "--runtime-target" -> runtimeTarget = Path.of(value).toAbsolutePath();
         case "--broker-core-target" -> brokerCoreTarget = Path.of(value).toAbsolutePath();
@@ -123,6 +134,7 @@ record ConnectBenchSettings(
         partitions,
         rounds,
         systems,
+        broker,
         Duration.ofSeconds(timeoutSeconds),
         root,
         runtimeTarget != null ? runtimeTarget : root.resolve("runtime").resolve("target"),

@@ -37,8 +37,19 @@ final class ConnectBenchReport {
               r -> r.startup().map(ConnectBenchReport::seconds),
               new Goal("Tributary under 1.5 s", (t, ratio) -> t.map(s -> s < 1.5))),
           new Row(
+              "worker CPU time to start (s)",
+              r ->
+                  r.startup() instanceof Outcome.Measured<Duration>
+                      ? r.startupCpu().map(ConnectBenchReport::seconds)
+                      : Optional.empty(),
+              new Goal("", (t, ratio) -> Optional.empty())),
+          new Row(
               "pipeline wall time (s): connectors created to last line in the sink file",
               r -> r.pipeline().map(p -> seconds(p.wall())),
+              new Goal("", (t, ratio) -> Optional.empty())),
+          new Row(
+              "worker CPU time in the pipeline (s)",
+              r -> r.pipeline().map(p -> p).flatMap(p -> p.cpu().map(ConnectBenchReport::seconds)),
               new Goal("", (t, ratio) -> Optional.empty())),
           new Row(
               "lines/s",
@@ -97,8 +108,9 @@ final class ConnectBenchReport {
   static String rounds(List<List<ConnectResults>> columns) {
     StringBuilder out =
         new StringBuilder(
-            "| worker | round | start-up (s) | wall time (s) | lines/s | sink file |\n"
-                + "| --- | ---: | ---: | ---: | ---: | --- |\n");
+            "| worker | round | start-up (s) | start-up CPU (s) | wall time (s) | pipeline CPU (s)"
+                + " | lines/s | sink file |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (List<ConnectResults> rounds : columns) {
       for (ConnectResults r : rounds) {
         out.append("| ")
@@ -108,7 +120,15 @@ final class ConnectBenchReport {
             .append(" | ")
             .append(r.startup().map(d -> format(seconds(d))).orElse("failed"))
             .append(" | ")
+            .append(r.startupCpu().map(d -> format(seconds(d))).orElse("n/a"))
+            .append(" | ")
             .append(r.pipeline().map(p -> format(seconds(p.wall()))).orElse("failed"))
+            .append(" | ")
+            .append(
+                r.pipeline()
+                    .map(p -> p)
+                    .flatMap(p -> p.cpu().map(d -> format(seconds(d))))
+                    .orElse("n/a"))
             .append(" | ")
             .append(r.pipeline().map(p -> format(p.linesPerSecond())).orElse("failed"))
             .append(" | ")

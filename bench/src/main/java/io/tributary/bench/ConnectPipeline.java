@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,15 +103,19 @@ final class ConnectPipeline {
     ConnectRestClient rest = new ConnectRestClient(URI.create("http://127.0.0.1:" + restPort));
     List<String> notes = new ArrayList<>();
     Outcome<Duration> startup;
+    Optional<Duration> startupCpu;
     Outcome<Duration> wall;
+    Optional<Duration> pipelineCpu = Optional.empty();
     long launched = System.nanoTime();
     try (JvmProcess worker = launcher.start(workerProperties, runDir.resolve("worker.log"))) {
       startup = Outcome.of(() -> awaitRoot(worker, rest, launched));
+      startupCpu = worker.cpuTime();
       if (startup instanceof Outcome.Failed<Duration> failed) {
         return new ConnectResults(
             launcher.label(),
             round,
             startup,
+            startupCpu,
             new Outcome.Failed<>("not run: the worker did not start: " + failed.reason()),
             notes);
       }
@@ -121,13 +126,18 @@ final class ConnectPipeline {
           startup.map(Duration::toMillis).orElseThrow());
       wall = Outcome.of(() -> carry(worker, rest, connectors, sinkFile));
       if (wall instanceof Outcome.Measured<Duration>) {
+        Optional<Duration> cpuAtEnd = worker.cpuTime();
+        pipelineCpu =
+            startupCpu.isPresent() && cpuAtEnd.isPresent()
+                ? Optional.of(cpuAtEnd.get().minus(startupCpu.get()))
+                : Optional.empty();
         settle(sinkFile, notes);
       }
     }
     if (!(wall instanceof Outcome.Measured<Duration> measuredWall)) {
       String reason = ((Outcome.Failed<Duration>) wall).reason();
       return new ConnectResults(
-          launcher.label(), round, startup, new Outcome.Failed<>(reason), notes);
+          launcher.label(), round, startup, startupCpu, new Outcome.Failed<>(reason), notes);
     }
     Duration measured = measuredWall.value();
     SinkCheck.Result check = SinkCheck.check(sinkFile, source, sourceChecksum);
@@ -135,12 +145,13 @@ final class ConnectPipeline {
     Outcome<ConnectResults.PipelineRun> pipeline =
         check.ok()
             ? new Outcome.Measured<>(
-                new ConnectResults.PipelineRun(measured, source.lines(), check.summary()))
+                new ConnectResults.PipelineRun(
+                    measured, source.lines(), pipelineCpu, check.summary()))
             : new Outcome.Failed<>(
                 check.summary()
                     + String.format(
                         Locale.ROOT, " (after %.2f s; see %s)", seconds(measured), runDir));
-    return new ConnectResults(launcher.label(), round, startup, pipeline, notes);
+    return new ConnectResults(launcher.label(), round, startup, startupCpu, pipeline, notes);
   }
 
   /** The worker properties both workers get: Kafka Connect's key names. */

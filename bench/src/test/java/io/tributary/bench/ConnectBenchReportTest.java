@@ -28,6 +28,7 @@ class ConnectBenchReportTest {
                 "Kafka Connect",
                 2,
                 new Outcome.Measured<>(Duration.ofMillis(6_200)),
+                Optional.of(Duration.ofMillis(9_000)),
                 new Outcome.Failed<>("sink differs from source: 3 missing"),
                 List.of()));
 
@@ -41,8 +42,10 @@ class ConnectBenchReportTest {
         .contains("| Tributary | Kafka Connect | Tributary ÷ Kafka Connect |")
         .contains("| 0.90 | 6.10 | 0.15 | Tributary under 1.5 s | yes |")
         .contains("| 5.00 | 10.00 | 0.50 |")
+        .contains("| worker CPU time to start (s) | 1.80 | 10.50 | 0.17 |")
         .contains("| 208,333 | 100,000 | 2.08 | ratio at least 1.5 | yes |");
-    assertThat(rounds).contains("| Kafka Connect | 2 | 6.20 | failed | failed | see below |");
+    assertThat(rounds)
+        .contains("| Kafka Connect | 2 | 6.20 | 9.00 | failed | n/a | failed | see below |");
     assertThat(failures)
         .isEqualTo("- Kafka Connect, round 2, pipeline: sink differs from source: 3 missing\n");
   }
@@ -59,8 +62,13 @@ class ConnectBenchReportTest {
         system,
         round,
         new Outcome.Measured<>(Duration.ofMillis(startupMs)),
+        Optional.of(Duration.ofMillis(startupMs * 2)),
         new Outcome.Measured<>(
-            new ConnectResults.PipelineRun(Duration.ofMillis(wallMs), 1_000_000, "ok")),
+            new ConnectResults.PipelineRun(
+                Duration.ofMillis(wallMs),
+                1_000_000,
+                Optional.of(Duration.ofMillis(wallMs)),
+                "ok")),
         List.of());
   }
 }

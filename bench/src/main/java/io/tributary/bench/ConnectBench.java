@@ -199,7 +199,15 @@ public final class ConnectBench {
         .append(settings.runtimeTarget())
         .append("; Kafka Connect: `")
         .append(KafkaConnectLauncher.MAIN_CLASS)
-        .append("` (connect-runtime 3.9.1, log4j at INFO as its stock config)\n\n");
+        .append("` (connect-runtime 3.9.1, log4j at INFO as its stock config)\n");
+    md.append(
+        "- How measured: start-up from the JVM launch to the first 200 from `GET /`; wall time"
+            + " from just before the first `POST /connectors` to the sink file reaching the"
+            + " source's size (polled every 10 ms); CPU times are the worker JVM's user + system"
+            + " time (`/proc`), which hold up better than wall times when other work shares the"
+            + " cores. Kafka Connect keeps its default `plugin.discovery=hybrid_warn`, so its"
+            + " start-up includes a reflection scan of its classpath and `plugin.path` (its log"
+            + " says how long it took)\n\n");
     md.append(ConnectBenchReport.table(results));
     md.append("\nEach round:\n\n").append(ConnectBenchReport.rounds(results));
     String failures = ConnectBenchReport.failures(results.stream().flatMap(List::stream).toList());

@@ -191,15 +191,19 @@ public final class ConnectBench {
           .append(BrokerBench.gitDescription(settings.root()))
           .append(")\n");
     }
-    md.append("- Workers: ")
-        .append(String.join(" ", WorkerLauncher.WORKER_JVM_OPTIONS))
-        .append("; Tributary: `")
-        .append(TributaryWorkerLauncher.MAIN_CLASS)
-        .append(" worker` from ")
-        .append(settings.runtimeTarget())
-        .append("; Kafka Connect: `")
-        .append(KafkaConnectLauncher.MAIN_CLASS)
-        .append("` (connect-runtime 3.9.1, log4j at INFO as its stock config)\n");
+    md.append("- Workers: ").append(String.join(" ", WorkerLauncher.WORKER_JVM_OPTIONS));
+    if (settings.systems().contains(ConnectBenchSettings.TRIBUTARY)) {
+      md.append("; Tributary: `")
+          .append(TributaryWorkerLauncher.MAIN_CLASS)
+          .append(" worker` from ")
+          .append(settings.runtimeTarget());
+    }
+    if (settings.systems().contains(ConnectBenchSettings.KAFKA_CONNECT)) {
+      md.append("; Kafka Connect: `")
+          .append(KafkaConnectLauncher.MAIN_CLASS)
+          .append("` (connect-runtime 3.9.1, log4j at INFO as its stock config)");
+    }
+    md.append('\n');
     md.append(
         "- How measured: start-up from the JVM launch to the first 200 from `GET /`; wall time"
             + " from just before the first `POST /connectors` to the sink file reaching the"

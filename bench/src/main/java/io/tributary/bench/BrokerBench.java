@@ -2,11 +2,8 @@ package io.tributary.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -70,7 +67,7 @@ public final class BrokerBench {
                 ? new BrokerCoreLauncher(settings.brokerCoreTarget())
                 : new KafkaLauncher(tools);
         Path brokerDir = workDir.resolve(name);
-        deleteRecursively(brokerDir);
+        Folders.deleteRecursively(brokerDir);
         LOGGER.info(
             "== round {} of {}, {}: starting (work folder {})",
             round,
@@ -168,7 +165,7 @@ public final class BrokerBench {
   }
 
   /** " (commit abc1234 on branch x)" for the repository at root, or "" when git cannot say. */
-  private static String gitDescription(Path root) {
+  static String gitDescription(Path root) {
     try {
       Process git =
           new ProcessBuilder("git", "-C", root.toString(), "log", "-1", "--format=%h %s")
@@ -181,35 +178,6 @@ public final class BrokerBench {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "";
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              if (e != null) {
-                throw e;
-              }
-              Files.delete(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot clear " + dir + " from an earlier run", e);
     }
   }
 }

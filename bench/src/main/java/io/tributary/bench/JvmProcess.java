@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -140,6 +141,20 @@ final class JvmProcess implements AutoCloseable {
 
   Path logFile() {
     return logFile;
+  }
+
+  /** CPU time (user and system) the process has used so far, when the OS tells. */
+  Optional<Duration> cpuTime() {
+    return process.info().totalCpuDuration();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The exit code; only once the process has ended. */
+  int exitValue() {
+    return process.exitValue();
   }
 
   String name() {

@@ -18,6 +18,20 @@ final class Log4jConfigs {
           "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n",
           "");
 
+  /**
+   * Kafka Connect's standalone worker: INFO like its stock {@code connect-log4j.properties}, so
+   * start-up, connector and task events are on record.
+   */
+  static final String CONNECT =
+      String.join(
+          "\n",
+          "log4j.rootLogger=INFO, stdout",
+          "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
+          "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
+          "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %X{connector.context}%m (%c:%L)%n",
+          "log4j.logger.org.reflections=ERROR",
+          "");
+
   /** Perf tools and StorageTool: warnings only, so their output is their figures. */
   static final String TOOLS =
       String.join(

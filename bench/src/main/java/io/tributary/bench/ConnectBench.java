@@ -1,0 +1,223 @@
+package io.tributary.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The same connector pipeline, Apache's FileStreamSource -> topic -> FileStreamSink (connect-file
+ * 3.9.1, loaded from {@code plugin.path}), on Tributary's worker and on Apache Kafka Connect's
+ * standalone worker, against one broker-core started in its own JVM for the whole run. Each worker
+ * runs in its own JVM with the same options and the same worker settings; with several rounds the
+ * workers alternate and the report gives medians. Prints a markdown fragment and writes it to
+ * {@code <work-dir>/benchmarks-fragment.md} for {@code docs/benchmarks.md}.
+ *
+ * <p>Run through {@code bench/run-connect-bench}, which builds what is needed first.
+ */
+public final class ConnectBench {
+  private static final Logger LOGGER = LoggerFactory.getLogger(ConnectBench.class);
+
+  private ConnectBench() {}
+
+  public static void main(String[] args) {
+    ConnectBenchSettings settings;
+    try {
+      settings = ConnectBenchSettings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      run(settings);
+    } catch (RuntimeException e) {
+      System.err.println("run-connect-bench: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  static void run(ConnectBenchSettings settings) {
+    Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Path workDir = settings.workDir();
+    Path benchTarget = settings.root().resolve("bench").resolve("target");
+    Path connectFile = settings.pluginPath().resolve("connect-file");
+    if (!Files.isDirectory(connectFile)) {
+      throw new IllegalStateException(
+          "No connect-file plugin in "
+              + connectFile
+              + "; build the bench module first (mvn -B -DskipTests -pl bench -am package)");
+    }
+    // Fails now, before anything runs, when Tributary's worker is not built.
+    Map<String, WorkerLauncher> launchers = new LinkedHashMap<>();
+    Path connectLog4j = workDir.resolve("connect-log4j.properties");
+    for (String system : settings.systems()) {
+      launchers.put(
+          system,
+          system.equals(ConnectBenchSettings.TRIBUTARY)
+              ? new TributaryWorkerLauncher(settings.runtimeTarget())
+              : new KafkaConnectLauncher(
+                  Classpaths.jarAndLib(benchTarget, "bench-"), connectLog4j));
+    }
+    Path toolsLog4j = workDir.resolve("tools-log4j.properties");
+    BrokerLauncher brokerLauncher =
+        settings.broker().equals(BenchSettings.KAFKA)
+            ? new KafkaLauncher(
+                new ToolRunner(Classpaths.jarAndLib(benchTarget, "bench-"), toolsLog4j))
+            : new BrokerCoreLauncher(settings.brokerCoreTarget());
+
+    Folders.deleteRecursively(workDir);
+    Path sourcePath = workDir.resolve("source.txt");
+    SourceFile source = new SourceFile(settings.lines(), settings.lineBytes());
+    long sourceChecksum;
+    try {
+      Files.createDirectories(workDir);
+      Files.writeString(connectLog4j, Log4jConfigs.CONNECT);
+      Files.writeString(toolsLog4j, Log4jConfigs.TOOLS);
+      LOGGER.info(
+          "Writing {} lines of {} bytes to {}", settings.lines(), settings.lineBytes(), sourcePath);
+      sourceChecksum = source.write(sourcePath);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot prepare " + workDir, e);
+    }
+    ConnectPipeline pipeline = new ConnectPipeline(settings, source, sourcePath, sourceChecksum);
+
+    String loadBefore = MachineInfo.loadAverage();
+    Map<String, List<ConnectResults>> results = new LinkedHashMap<>();
+    try (BrokerLauncher.RunningBroker broker =
+        brokerLauncher.start(workDir.resolve(settings.broker()), settings.partitions())) {
+      LOGGER.info("{} is up on {}", brokerLauncher.label(), broker.bootstrapServers());
+      for (int round = 1; round <= settings.rounds(); round++) {
+        for (Map.Entry<String, WorkerLauncher> entry : launchers.entrySet()) {
+          WorkerLauncher launcher = entry.getValue();
+          LOGGER.info("== round {} of {}: {}", round, settings.rounds(), launcher.label());
+          ConnectResults result =
+              pipeline.run(launcher, entry.getKey(), round, broker.bootstrapServers());
+          LOGGER.info(
+              "{}: start-up {}, pipeline {}",
+              launcher.label(),
+              result.startup().map(d -> d.toMillis() + " ms").orElse("failed"),
+              result
+                  .pipeline()
+                  .map(
+                      p ->
+                          String.format(
+                              Locale.ROOT,
+                              "%.2f s, %,.0f lines/s",
+                              ConnectBenchReport.seconds(p.wall()),
+                              p.linesPerSecond()))
+                  .orElse("failed"));
+          results.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(result);
+        }
+      }
+    }
+    String loadAfter = MachineInfo.loadAverage();
+
+    String fragment =
+        fragment(settings, started, List.copyOf(results.values()), loadBefore, loadAfter);
+    Path out = workDir.resolve("benchmarks-fragment.md");
+    try {
+      Files.writeString(out, fragment);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + out, e);
+    }
+    System.out.println();
+    System.out.println(fragment);
+    System.out.println("Written to " + out);
+  }
+
+  static String fragment(
+      ConnectBenchSettings settings,
+      Instant started,
+      List<List<ConnectResults>> results,
+      String loadBefore,
+      String loadAfter) {
+    MachineInfo machine = MachineInfo.current();
+    StringBuilder md = new StringBuilder();
+    md.append("### Connector pipeline, run of ").append(started).append("\n\n");
+    md.append("- Command: `")
+        .append(System.getProperty("bench.command", "bench/run-connect-bench"))
+        .append("`\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Pipeline: Apache's FileStreamSource -> topic (%d partition%s) -> FileStreamSink"
+                + " (connect-file 3.9.1 from `plugin.path`, connector defaults: tasks.max 1,"
+                + " batch.size 2000), %,d lines of %d bytes; StringConverter for keys and values;"
+                + " offset.flush.interval.ms 10000; connectors created with `POST /connectors`;"
+                + " a fresh topic, consumer group and offsets file per run; the sink file checked"
+                + " line by line against the source after each run\n",
+            settings.partitions(),
+            settings.partitions() == 1 ? "" : "s",
+            settings.lines(),
+            settings.lineBytes()));
+    md.append("- Machine: ")
+        .append(machine.cores())
+        .append(" cores (`nproc`), ")
+        .append(machine.memory())
+        .append(" RAM, ")
+        .append(machine.cpu())
+        .append(", ")
+        .append(machine.os())
+        .append('\n');
+    md.append("- Load average (1, 5, 15 min) before / after: ")
+        .append(loadBefore)
+        .append(" / ")
+        .append(loadAfter)
+        .append(" (other work on the machine competes with the workers)\n");
+    md.append("- Java: ").append(machine.java()).append('\n');
+    md.append("- Rounds: ")
+        .append(settings.rounds())
+        .append(
+            settings.rounds() > 1
+                ? " (workers alternate; each figure is the median of the rounds)\n"
+                : "\n");
+    if (settings.broker().equals(BenchSettings.KAFKA)) {
+      md.append(
+          "- Broker: Apache Kafka 3.9.1 (KRaft, one node) in its own JVM, one for the whole"
+              + " run\n");
+    } else {
+      md.append("- Broker: broker-core in its own JVM, one for the whole run (")
+          .append(settings.brokerCoreTarget())
+          .append(BrokerBench.gitDescription(settings.root()))
+          .append(")\n");
+    }
+    md.append("- Workers: ").append(String.join(" ", WorkerLauncher.WORKER_JVM_OPTIONS));
+    if (settings.systems().contains(ConnectBenchSettings.TRIBUTARY)) {
+      md.append("; Tributary: `")
+          .append(TributaryWorkerLauncher.MAIN_CLASS)
+          .append(" worker` from ")
+          .append(settings.runtimeTarget());
+    }
+    if (settings.systems().contains(ConnectBenchSettings.KAFKA_CONNECT)) {
+      md.append("; Kafka Connect: `")
+          .append(KafkaConnectLauncher.MAIN_CLASS)
+          .append("` (connect-runtime 3.9.1, log4j at INFO as its stock config)");
+    }
+    md.append('\n');
+    md.append(
+        "- How measured: start-up from the JVM launch to the first 200 from `GET /`; wall time"
+            + " from just before the first `POST /connectors` to the sink file reaching the"
+            + " source's size (polled every 10 ms); CPU times are the worker JVM's user + system"
+            + " time (`/proc`), which hold up better than wall times when other work shares the"
+            + " cores. Kafka Connect keeps its default `plugin.discovery=hybrid_warn`, so its"
+            + " start-up includes a reflection scan of its classpath and `plugin.path` (its log"
+            + " says how long it took)\n\n");
+    md.append(ConnectBenchReport.table(results));
+    md.append("\nEach round:\n\n").append(ConnectBenchReport.rounds(results));
+    String failures = ConnectBenchReport.failures(results.stream().flatMap(List::stream).toList());
+    if (!failures.isEmpty()) {
+      md.append("\nFailed runs (no figure) and notes:\n\n").append(failures);
+    }
+    return md.toString();
+  }
+}

@@ -1,0 +1,176 @@
+package io.tributary.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Renders the connector benchmark as markdown: one column per worker (the median of its rounds),
+ * the ratio Tributary ÷ Kafka Connect with issue 3's goal for each figure, every round's figures,
+ * and why each failed run failed.
+ */
+final class ConnectBenchReport {
+  /**
+   * One row of the table.
+   *
+   * @param goal issue 3's goal, tested against Tributary's median and the ratio
+   */
+  private record Row(String figure, Function<ConnectResults, Optional<Double>> value, Goal goal) {}
+
+  /** A goal from issue 3, e.g. "ratio at least 1.5" or "Tributary under 1.5 s". */
+  private record Goal(String text, GoalTest test) {}
+
+  @FunctionalInterface
+  private interface GoalTest {
+    Optional<Boolean> met(Optional<Double> tributary, Optional<Double> ratio);
+  }
+
+  private static final List<Row> ROWS =
+      List.of(
+          new Row(
+              "worker start-up (s): JVM launch to `GET /` 200",
+              r -> r.startup().map(ConnectBenchReport::seconds),
+              new Goal("Tributary under 1.5 s", (t, ratio) -> t.map(s -> s < 1.5))),
+          new Row(
+              "worker CPU time to start (s)",
+              r ->
+                  r.startup() instanceof Outcome.Measured<Duration>
+                      ? r.startupCpu().map(ConnectBenchReport::seconds)
+                      : Optional.empty(),
+              new Goal("", (t, ratio) -> Optional.empty())),
+          new Row(
+              "pipeline wall time (s): connectors created to last line in the sink file",
+              r -> r.pipeline().map(p -> seconds(p.wall())),
+              new Goal("", (t, ratio) -> Optional.empty())),
+          new Row(
+              "worker CPU time in the pipeline (s)",
+              r -> r.pipeline().map(p -> p).flatMap(p -> p.cpu().map(ConnectBenchReport::seconds)),
+              new Goal("", (t, ratio) -> Optional.empty())),
+          new Row(
+              "lines/s",
+              r -> r.pipeline().map(ConnectResults.PipelineRun::linesPerSecond),
+              new Goal("ratio at least 1.5", (t, ratio) -> ratio.map(x -> x >= 1.5))));
+
+  private ConnectBenchReport() {}
+
+  /**
+   * The side-by-side table. {@code columns} holds each worker's rounds, Tributary first when both
+   * ran; with one worker only, the ratio and goal columns are left out.
+   */
+  static String table(List<List<ConnectResults>> columns) {
+    requireNonNull(columns, "columns is null");
+    boolean compare = columns.size() == 2 && columns.get(0).get(0).system().equals(TRIBUTARY_LABEL);
+    StringBuilder out = new StringBuilder("| figure |");
+    columns.forEach(c -> out.append(' ').append(c.get(0).system()).append(" |"));
+    if (compare) {
+      out.append(" Tributary ÷ Kafka Connect | goal (issue 3) | met |");
+    }
+    out.append("\n| --- |");
+    columns.forEach(c -> out.append(" ---: |"));
+    if (compare) {
+      out.append(" ---: | --- | :---: |");
+    }
+    out.append('\n');
+    for (Row row : ROWS) {
+      out.append("| ").append(row.figure()).append(" |");
+      List<Optional<Double>> medians = new ArrayList<>();
+      for (List<ConnectResults> rounds : columns) {
+        Optional<Double> median = BenchReport.median(rounds.stream().map(row.value()).toList());
+        medians.add(median);
+        out.append(' ')
+            .append(median.map(ConnectBenchReport::format).orElse("failed"))
+            .append(" |");
+      }
+      if (compare) {
+        Optional<Double> ratio = ratio(medians.get(0), medians.get(1));
+        Optional<Boolean> met = row.goal().test().met(medians.get(0), ratio);
+        out.append(' ')
+            .append(ratio.map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("n/a"))
+            .append(" | ")
+            .append(row.goal().text())
+            .append(" | ")
+            .append(row.goal().text().isEmpty() ? "" : met.map(m -> m ? "yes" : "no").orElse("n/a"))
+            .append(" |");
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  static final String TRIBUTARY_LABEL = "Tributary";
+
+  /** Every round of every worker, so the spread is visible. */
+  static String rounds(List<List<ConnectResults>> columns) {
+    StringBuilder out =
+        new StringBuilder(
+            "| worker | round | start-up (s) | start-up CPU (s) | wall time (s) | pipeline CPU (s)"
+                + " | lines/s | sink file |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    for (List<ConnectResults> rounds : columns) {
+      for (ConnectResults r : rounds) {
+        out.append("| ")
+            .append(r.system())
+            .append(" | ")
+            .append(r.round())
+            .append(" | ")
+            .append(r.startup().map(d -> format(seconds(d))).orElse("failed"))
+            .append(" | ")
+            .append(r.startupCpu().map(d -> format(seconds(d))).orElse("n/a"))
+            .append(" | ")
+            .append(r.pipeline().map(p -> format(seconds(p.wall()))).orElse("failed"))
+            .append(" | ")
+            .append(
+                r.pipeline()
+                    .map(p -> p)
+                    .flatMap(p -> p.cpu().map(d -> format(seconds(d))))
+                    .orElse("n/a"))
+            .append(" | ")
+            .append(r.pipeline().map(p -> format(p.linesPerSecond())).orElse("failed"))
+            .append(" | ")
+            .append(r.pipeline().map(ConnectResults.PipelineRun::sinkCheck).orElse("see below"))
+            .append(" |\n");
+      }
+    }
+    return out.toString();
+  }
+
+  /** Why each failed run failed, and the notes; one bullet each; empty when there are none. */
+  static String failures(List<ConnectResults> results) {
+    StringBuilder out = new StringBuilder();
+    for (ConnectResults r : results) {
+      String run = r.system() + ", round " + r.round();
+      r.notes()
+          .forEach(note -> out.append("- ").append(run).append(": ").append(note).append('\n'));
+      if (r.startup() instanceof Outcome.Failed<Duration> failed) {
+        out.append("- ").append(run).append(", start-up: ").append(failed.reason()).append('\n');
+      } else if (r.pipeline() instanceof Outcome.Failed<ConnectResults.PipelineRun> failed) {
+        out.append("- ").append(run).append(", pipeline: ").append(failed.reason()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Tributary ÷ Kafka Connect, or empty without both figures or with a zero denominator. */
+  static Optional<Double> ratio(Optional<Double> tributary, Optional<Double> kafkaConnect) {
+    if (tributary.isEmpty() || kafkaConnect.isEmpty() || kafkaConnect.get() == 0.0) {
+      return Optional.empty();
+    }
+    return Optional.of(tributary.get() / kafkaConnect.get());
+  }
+
+  static double seconds(Duration duration) {
+    return duration.toNanos() / 1e9;
+  }
+
+  private static String format(double value) {
+    if (value >= 1000) {
+      return String.format(Locale.ROOT, "%,.0f", value);
+    }
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+}

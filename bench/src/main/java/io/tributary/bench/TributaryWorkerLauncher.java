@@ -1,0 +1,75 @@
+package io.tributary.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+
+/**
+ * Runs Tributary's worker alone from the runtime module's build, the way {@code bin/tributary
+ * worker} does: {@code java -cp runtime.jar:lib/* io.tributary.runtime.cli.Tributary worker
+ * --config worker.properties}.
+ */
+final class TributaryWorkerLauncher implements WorkerLauncher {
+  static final String MAIN_CLASS = "io.tributary.runtime.cli.Tributary";
+
+  private final String classpath;
+
+  /**
+   * Checks that {@code runtimeTarget} holds a runtime jar with the launcher and its lib/ folder;
+   * fails with what to do otherwise.
+   */
+  TributaryWorkerLauncher(Path runtimeTarget) {
+    requireNonNull(runtimeTarget, "runtimeTarget is null");
+    String hint =
+        "; build it (mvn -B -DskipTests -pl bench,runtime -am package, which"
+            + " bench/run-connect-bench does) or leave Tributary out with --systems kafka-connect";
+    if (!Files.isDirectory(runtimeTarget)) {
+      throw new IllegalStateException(
+          "Tributary's worker is not built: no " + runtimeTarget + hint);
+    }
+    String found;
+    try {
+      found = Classpaths.jarAndLib(runtimeTarget, "runtime-");
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Tributary's worker is not built: " + e.getMessage() + hint, e);
+    }
+    Path jar = Path.of(found.substring(0, found.indexOf(java.io.File.pathSeparator)));
+    String entry = MAIN_CLASS.replace('.', '/') + ".class";
+    try (JarFile jarFile = new JarFile(jar.toFile())) {
+      if (jarFile.getEntry(entry) == null) {
+        throw new IllegalStateException(
+            "Tributary's worker launcher "
+                + MAIN_CLASS
+                + " is not in "
+                + jar
+                + " (the runtime module of this checkout has no launcher yet)"
+                + hint);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + jar, e);
+    }
+    this.classpath = found;
+  }
+
+  @Override
+  public String label() {
+    return "Tributary";
+  }
+
+  @Override
+  public JvmProcess start(Path workerProperties, Path logFile) {
+    return JvmProcess.start(
+        label(),
+        classpath,
+        WORKER_JVM_OPTIONS,
+        MAIN_CLASS,
+        List.of("worker", "--config", workerProperties.toString()),
+        logFile);
+  }
+}

@@ -1,0 +1,74 @@
+package io.tributary.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConnectBenchReportTest {
+
+  @Test
+  void ratioIsTributaryOverKafkaConnect() {
+    assertThat(ConnectBenchReport.ratio(Optional.of(150.0), Optional.of(100.0))).contains(1.5);
+    assertThat(ConnectBenchReport.ratio(Optional.empty(), Optional.of(100.0))).isEmpty();
+    assertThat(ConnectBenchReport.ratio(Optional.of(1.0), Optional.of(0.0))).isEmpty();
+  }
+
+  @Test
+  void tableGivesMediansRatiosAndGoals() {
+    // Given two Tributary rounds and two Kafka Connect rounds, one of which lost lines
+    List<ConnectResults> tributary =
+        List.of(run("Tributary", 1, 800, 4_000), run("Tributary", 2, 1_000, 6_000));
+    List<ConnectResults> kafkaConnect =
+        List.of(
+            run("Kafka Connect", 1, 6_000, 10_000),
+            new ConnectResults(
+                "Kafka Connect",
+                2,
+                new Outcome.Measured<>(Duration.ofMillis(6_200)),
+                Optional.of(Duration.ofMillis(9_000)),
+                new Outcome.Failed<>("sink differs from source: 3 missing"),
+                List.of()));
+
+    // When
+    String table = ConnectBenchReport.table(List.of(tributary, kafkaConnect));
+    String rounds = ConnectBenchReport.rounds(List.of(tributary, kafkaConnect));
+    String failures = ConnectBenchReport.failures(List.of(kafkaConnect.get(1)));
+
+    // Then medians: Tributary start 0.90 s, wall 5.00 s; Kafka Connect start 6.10 s, wall 10.00 s
+    assertThat(table)
+        .contains("| Tributary | Kafka Connect | Tributary ÷ Kafka Connect |")
+        .contains("| 0.90 | 6.10 | 0.15 | Tributary under 1.5 s | yes |")
+        .contains("| 5.00 | 10.00 | 0.50 |")
+        .contains("| worker CPU time to start (s) | 1.80 | 10.50 | 0.17 |")
+        .contains("| 208,333 | 100,000 | 2.08 | ratio at least 1.5 | yes |");
+    assertThat(rounds)
+        .contains("| Kafka Connect | 2 | 6.20 | 9.00 | failed | n/a | failed | see below |");
+    assertThat(failures)
+        .isEqualTo("- Kafka Connect, round 2, pipeline: sink differs from source: 3 missing\n");
+  }
+
+  @Test
+  void oneSystemAloneHasNoRatio() {
+    String table =
+        ConnectBenchReport.table(List.of(List.of(run("Kafka Connect", 1, 6_000, 12_000))));
+    assertThat(table).doesNotContain("÷").contains("| lines/s | 83,333 |");
+  }
+
+  private static ConnectResults run(String system, int round, long startupMs, long wallMs) {
+    return new ConnectResults(
+        system,
+        round,
+        new Outcome.Measured<>(Duration.ofMillis(startupMs)),
+        Optional.of(Duration.ofMillis(startupMs * 2)),
+        new Outcome.Measured<>(
+            new ConnectResults.PipelineRun(
+                Duration.ofMillis(wallMs),
+                1_000_000,
+                Optional.of(Duration.ofMillis(wallMs)),
+                "ok")),
+        List.of());
+  }
+}

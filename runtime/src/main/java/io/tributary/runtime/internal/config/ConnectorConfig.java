@@ -77,7 +77,7 @@ public class ConnectorConfig extends AbstractConfig {
   public static final String ERRORS_LOG_ENABLE_CONFIG = "errors.log.enable";
   private static final String ERRORS_LOG_ENABLE_DOC =
       "If true, write each error and the details of the failed operation and problematic record"
-          + " to the worker's log. Only errors that are tolerated are logged this way.";
+          + " to the worker's log.";
   public static final String ERRORS_LOG_INCLUDE_MESSAGES_CONFIG = "errors.log.include.messages";
   private static final String ERRORS_LOG_INCLUDE_MESSAGES_DOC =
       "Whether to include the record's key, value and headers in the error log. Off by default"

@@ -162,21 +162,24 @@ final class WorkerSinkTask extends AbstractWorkerTask {
     if (isStopping()) {
       return;
     }
-    if (!pausedForRedelivery) {
-      for (ConsumerRecord<byte[], byte[]> record : records) {
-        convert(record);
+    if (!pausedForRedelivery && !records.isEmpty()) {
+      for (TopicPartition tp : records.partitions()) {
+        List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(tp);
+        if (reportedTopics.add(tp.topic())) {
+          parts.topicListener().topicUsed(tp.topic());
+        }
+        for (ConsumerRecord<byte[], byte[]> record : partitionRecords) {
+          convert(record);
+        }
+        long next = partitionRecords.get(partitionRecords.size() - 1).offset() + 1;
+        batchOffsets.put(tp, new OffsetAndMetadata(next));
       }
     }
     deliver();
   }
 
   private void convert(ConsumerRecord<byte[], byte[]> record) {
-    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-    batchOffsets.put(tp, new OffsetAndMetadata(record.offset() + 1));
     String topic = record.topic();
-    if (reportedTopics.add(topic)) {
-      parts.topicListener().topicUsed(topic);
-    }
     Converters converters = pipeline.converters();
     SchemaAndValue key =
         errors.execute(

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -67,11 +68,13 @@ public final class CollectingSinkConnector extends SinkConnector {
   public static final class CollectingTask extends SinkTask {
     private String connector;
     private int retriableFailures;
+    private String errantValue;
 
     @Override
     public void start(Map<String, String> props) {
       connector = props.get("name");
       retriableFailures = Integer.parseInt(props.getOrDefault("retriable.failures", "0"));
+      errantValue = props.get("errant.value");
     }
 
     @Override
@@ -85,7 +88,13 @@ public final class CollectingSinkConnector extends SinkConnector {
         context.timeout(50);
         throw new RetriableException("destination unavailable (test)");
       }
-      records(connector).addAll(records);
+      for (SinkRecord record : records) {
+        if (errantValue != null && errantValue.equals(record.value())) {
+          context.errantRecordReporter().report(record, new DataException("rejected by the sink"));
+        } else {
+          records(connector).add(record);
+        }
+      }
     }
 
     @Override

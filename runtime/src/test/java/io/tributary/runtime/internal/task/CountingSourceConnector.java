@@ -71,6 +71,7 @@ public final class CountingSourceConnector extends SourceConnector {
     private Map<String, Object> partition;
     private long next;
     private long pollDelayMs;
+    private long oversized = -1;
     private volatile boolean stopped;
 
     @Override
@@ -80,6 +81,7 @@ public final class CountingSourceConnector extends SourceConnector {
       count = Integer.parseInt(props.getOrDefault("count", "100"));
       batch = Integer.parseInt(props.getOrDefault("batch", "10"));
       pollDelayMs = Long.parseLong(props.getOrDefault("poll.delay.ms", "0"));
+      oversized = Long.parseLong(props.getOrDefault("oversized.position", "-1"));
       partition = Map.of("task", props.getOrDefault("task.number", "0"));
       Map<String, Object> offset = context.offsetStorageReader().offset(partition);
       next = offset == null ? 0 : ((Number) offset.get("position")).longValue() + 1;
@@ -105,7 +107,7 @@ public final class CountingSourceConnector extends SourceConnector {
                 Schema.STRING_SCHEMA,
                 "key-" + next,
                 Schema.STRING_SCHEMA,
-                "value-" + next));
+                next == oversized ? "x".repeat(100_000) : "value-" + next));
       }
       return records;
     }

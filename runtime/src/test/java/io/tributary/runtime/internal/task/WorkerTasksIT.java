@@ -349,6 +349,64 @@ class WorkerTasksIT {
     assertThat(status.failure).isNull();
   }
 
+  @Test
+  void recordsTheSinkReportsAsErrantGoToTheDeadLetterQueue() throws Exception {
+    // Given a sink that rejects the value "b" through its errant record reporter
+    createTopic("errant-in");
+    produce("errant-in", List.of("a", "b", "c"));
+    Map<String, String> sink = sinkConfig("errant-sink", "errant-in");
+    sink.put("errant.value", "b");
+    sink.put("errors.tolerance", "all");
+    sink.put("errors.deadletterqueue.topic.name", "errant-dlq");
+    sink.put("errors.deadletterqueue.topic.replication.factor", "1");
+    sink.put("errors.deadletterqueue.context.headers.enable", "true");
+
+    // When it runs
+    RecordingStatusListener status = new RecordingStatusListener();
+    start(sink, CollectingSinkConnector.CollectingTask.class, status, TargetState.STARTED);
+
+    // Then the others are put and the rejected one is in the dead letter queue
+    await()
+        .atMost(30, TimeUnit.SECONDS)
+        .until(() -> CollectingSinkConnector.records("errant-sink").size() == 2);
+    ConsumerRecord<byte[], byte[]> dead = consumeOne("errant-dlq");
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("b");
+    assertThat(header(dead, DeadLetterQueueReporter.ERROR_HEADER_STAGE)).isEqualTo("TASK_PUT");
+    assertThat(header(dead, DeadLetterQueueReporter.ERROR_HEADER_ORIG_OFFSET)).isEqualTo("1");
+    assertThat(header(dead, DeadLetterQueueReporter.ERROR_HEADER_EXCEPTION_MESSAGE))
+        .isEqualTo("rejected by the sink");
+    assertThat(status.failure).isNull();
+  }
+
+  @Test
+  void failedSendIsSkippedWhenToleratedAndFailsTheTaskOtherwise() {
+    // Given a source whose record 3 is larger than the producer accepts
+    Map<String, String> tolerant = sourceConfig("send-tolerant", "sends", 10);
+    tolerant.put("oversized.position", "3");
+    tolerant.put("producer.override.max.request.size", "10000");
+    tolerant.put("errors.tolerance", "all");
+
+    // When it runs with errors.tolerance=all
+    RecordingStatusListener status = new RecordingStatusListener();
+    start(tolerant, CountingSourceConnector.CountingTask.class, status, TargetState.STARTED);
+
+    // Then the record is skipped: commitRecord is called for all and every offset is committed
+    await().atMost(30, TimeUnit.SECONDS).until(() -> storedPosition("send-tolerant") == 9L);
+    await().atMost(10, TimeUnit.SECONDS).until(() -> commitRecordCalls("send-tolerant") == 10);
+    assertThat(status.failure).isNull();
+
+    // And with errors.tolerance=none the task fails without committing past the failed record
+    Map<String, String> strict = new HashMap<>(tolerant);
+    strict.put("name", "send-strict");
+    strict.put("errors.tolerance", "none");
+    RecordingStatusListener strictStatus = new RecordingStatusListener();
+    start(strict, CountingSourceConnector.CountingTask.class, strictStatus, TargetState.STARTED);
+    await().atMost(30, TimeUnit.SECONDS).until(() -> strictStatus.failure != null);
+    assertThat(strictStatus.failure)
+        .hasRootCauseInstanceOf(org.apache.kafka.common.errors.RecordTooLargeException.class);
+    assertThat(storedPosition("send-strict")).isLessThan(3L);
+  }
+
   private WorkerTask start(
       Map<String, String> connectorConfig,
       Class<?> taskClass,

@@ -92,6 +92,19 @@ public final class ConnectorConfigValidator implements ConfigValidator {
       SourceConnectorConfig.validate(config, validated);
     }
 
+    // Converter problems are errors on the converter's class key: found before that key is shown.
+    Results converterResults = new Results();
+    validateConverter(
+        config,
+        validated,
+        ConnectorConfig.HEADER_CONVERTER_CLASS_CONFIG,
+        "header",
+        converterResults);
+    validateConverter(
+        config, validated, ConnectorConfig.KEY_CONVERTER_CLASS_CONFIG, "key", converterResults);
+    validateConverter(
+        config, validated, ConnectorConfig.VALUE_CONVERTER_CLASS_CONFIG, "value", converterResults);
+
     Results results = new Results();
     results.addGroups(enriched.groups());
     results.addAll(enriched, validated);
@@ -110,11 +123,100 @@ public final class ConnectorConfigValidator implements ConfigValidator {
       }
     }
 
+    results.addAll(converterResults);
+
     ConnectorType type = sink ? ConnectorType.SINK : ConnectorType.SOURCE;
     for (ConfigValue value : clientConfigs.validateOverrides(config, type, connectorClass)) {
       results.add(overrideKey(value.name()), value, overrideType(value.name()));
     }
     return results.toInfos(className);
+  }
+
+  /**
+   * Validates the settings ({@code <property>.*}) of a converter the connector sets, against the
+   * converter's own {@code config()}, as Kafka Connect does; its keys are shown with the prefix.
+   */
+  private void validateConverter(
+      Map<String, String> config,
+      Map<String, ConfigValue> validated,
+      String property,
+      String converterType,
+      Results results) {
+    String className = config.get(property);
+    ConfigValue classValue = validated.get(property);
+    if (className == null
+        || className.isBlank()
+        || classValue == null
+        || !classValue.errorMessages().isEmpty()) {
+      return;
+    }
+    Class<?> api = "header".equals(converterType) ? HeaderConverter.class : Converter.class;
+    Object converter;
+    try {
+      converter = plugins.newInstance(className.trim(), api);
+    } catch (RuntimeException e) {
+      classValue.addErrorMessage("Failed to load class " + className + ": " + e.getMessage());
+      return;
+    }
+    try (Plugins.LoaderSwap swap = plugins.withClassLoaderOf(converter.getClass())) {
+      ConfigDef def = configOf(converter);
+      if (def == null) {
+        return;
+      }
+      String prefix = property + ".";
+      Map<String, String> settings = new LinkedHashMap<>();
+      config.forEach(
+          (key, value) -> {
+            if (key.startsWith(prefix)) {
+              settings.put(key.substring(prefix.length()), value);
+            }
+          });
+      settings.putIfAbsent("converter.type", converterType);
+      for (ConfigValue value : def.validate(settings)) {
+        ConfigKey key = def.configKeys().get(value.name());
+        ConfigKeyInfo info =
+            key == null
+                ? ConfigInfoConversion.undeclared(prefix + value.name())
+                : prefixed(prefix, ConfigInfoConversion.keyInfo(key));
+        ConfigValue named =
+            new ConfigValue(
+                prefix + value.name(),
+                value.value(),
+                value.recommendedValues(),
+                value.errorMessages());
+        named.visible(value.visible());
+        results.add(info, named, key == null ? Type.STRING : key.type);
+      }
+    } catch (RuntimeException e) {
+      classValue.addErrorMessage(
+          "Failed to perform config validation for "
+              + converterType
+              + " converter: "
+              + e.getMessage());
+    } finally {
+      if (converter instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOGGER.debug("Failed to close converter {}", className, e);
+        }
+      }
+    }
+  }
+
+  private static ConfigKeyInfo prefixed(String prefix, ConfigKeyInfo info) {
+    return new ConfigKeyInfo(
+        prefix + info.name(),
+        info.type(),
+        info.required(),
+        info.defaultValue(),
+        info.importance(),
+        info.documentation(),
+        info.group(),
+        info.orderInGroup(),
+        info.width(),
+        info.displayName(),
+        info.dependents().stream().map(d -> prefix + d).toList());
   }
 
   private boolean topicCreationEnabled() {
@@ -295,6 +397,11 @@ public final class ConnectorConfigValidator implements ConfigValidator {
           add(ConfigInfoConversion.undeclared(value.name()), value, Type.STRING);
         }
       }
+    }
+
+    void addAll(Results other) {
+      configs.addAll(other.configs);
+      errorCount += other.errorCount;
     }
 
     void add(ConfigKeyInfo key, ConfigValue value, Type type) {

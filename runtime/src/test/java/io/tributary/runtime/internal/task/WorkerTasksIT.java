@@ -247,6 +247,46 @@ class WorkerTasksIT {
   }
 
   @Test
+  void sinkAppliesItsTransformationChainWithPredicates() throws Exception {
+    // Given a chain that adds a header, then drops tombstones
+    createTopic("chain-in");
+    produce("chain-in", java.util.Arrays.asList("a", null, "c"));
+    Map<String, String> sink = sinkConfig("chain-sink", "chain-in");
+    sink.put("transforms", "via,dropTombstones");
+    sink.put("transforms.via.type", "org.apache.kafka.connect.transforms.InsertHeader");
+    sink.put("transforms.via.header", "via");
+    sink.put("transforms.via.value.literal", "tributary");
+    sink.put("transforms.dropTombstones.type", "org.apache.kafka.connect.transforms.Filter");
+    sink.put("transforms.dropTombstones.predicate", "isTombstone");
+    sink.put("predicates", "isTombstone");
+    sink.put(
+        "predicates.isTombstone.type",
+        "org.apache.kafka.connect.transforms.predicates.RecordIsTombstone");
+
+    // When it runs
+    WorkerTask task =
+        start(
+            sink,
+            CollectingSinkConnector.CollectingTask.class,
+            new RecordingStatusListener(),
+            TargetState.STARTED);
+
+    // Then the tombstone is dropped and the others carry the header
+    await()
+        .atMost(30, TimeUnit.SECONDS)
+        .until(() -> CollectingSinkConnector.records("chain-sink").size() == 2);
+    assertThat(CollectingSinkConnector.records("chain-sink"))
+        .allSatisfy(r -> assertThat(r.headers().lastWithName("via").value()).isEqualTo("tributary"))
+        .extracting(r -> (String) r.value())
+        .containsExactly("a", "c");
+
+    // And the dropped record's offset is committed too
+    task.stop();
+    assertThat(task.awaitStop(30_000)).isTrue();
+    assertThat(committedTotal("connect-chain-sink")).isEqualTo(3L);
+  }
+
+  @Test
   void poisonRecordGoesToDeadLetterQueueWithContextHeadersWhileTheRestFlows() throws Exception {
     // Given a topic with a record the JSON converter cannot parse between two good ones
     createTopic("dlq-in");
@@ -480,7 +520,8 @@ class WorkerTasksIT {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
       for (String value : values) {
         ProducerRecord<byte[], byte[]> record =
-            new ProducerRecord<>(topic, null, value.getBytes(StandardCharsets.UTF_8));
+            new ProducerRecord<>(
+                topic, null, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
         record.headers().add("origin", "test".getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
       }

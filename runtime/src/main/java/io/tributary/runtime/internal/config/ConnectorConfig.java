@@ -39,6 +39,10 @@ public class ConnectorConfig extends AbstractConfig {
   public static final String TASKS_MAX_CONFIG = "tasks.max";
   private static final String TASKS_MAX_DOC = "Maximum number of tasks to use for this connector.";
   public static final int TASKS_MAX_DEFAULT = 1;
+  public static final String TASKS_MAX_ENFORCE_CONFIG = "tasks.max.enforce";
+  private static final String TASKS_MAX_ENFORCE_DOC =
+      "(Deprecated, as in Kafka Connect) Whether to fail a connector that generates more than"
+          + " tasks.max task configs.";
   public static final String KEY_CONVERTER_CLASS_CONFIG = "key.converter";
   private static final String KEY_CONVERTER_CLASS_DOC =
       "Converter class for record keys; overrides the worker's key.converter.";
@@ -127,6 +131,16 @@ public class ConnectorConfig extends AbstractConfig {
             ++order,
             Width.SHORT,
             "Tasks max")
+        .define(
+            TASKS_MAX_ENFORCE_CONFIG,
+            Type.BOOLEAN,
+            true,
+            Importance.LOW,
+            TASKS_MAX_ENFORCE_DOC,
+            COMMON_GROUP,
+            ++order,
+            Width.SHORT,
+            "Enforce tasks max")
         .define(
             KEY_CONVERTER_CLASS_CONFIG,
             Type.CLASS,
@@ -276,6 +290,10 @@ public class ConnectorConfig extends AbstractConfig {
 
   public int tasksMax() {
     return getInt(TASKS_MAX_CONFIG);
+  }
+
+  public boolean enforceTasksMax() {
+    return getBoolean(TASKS_MAX_ENFORCE_CONFIG);
   }
 
   /** The transformation aliases, in order. */

@@ -102,6 +102,14 @@ class RestServerTest extends BaseRestServerTest {
   }
 
   @Test
+  void aBodyOverTheLimitIs413WithTheErrorBody() {
+    String huge = "{\"a\": \"" + "x".repeat((int) RestServer.MAX_BODY_BYTES) + "\"}";
+
+    assertError(rest.send("PUT", "/connectors/demo/config", huge), 413, "HTTP 413");
+    assertThat(herder.calls).noneMatch(c -> c.startsWith("putConnectorConfig"));
+  }
+
+  @Test
   void unexpectedErrorsAre500WithTheirMessage() {
     Answer answer = rest.get("/connectors/" + RecordingHerder.FAILING);
 

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * An in-memory {@link Herder} for the REST tests: connectors are configs with a target state and
@@ -105,10 +106,24 @@ final class RecordingHerder implements Herder {
     return ready;
   }
 
+  /** When set, {@link #connectors()} waits for it (outside the herder's lock). */
+  volatile CountDownLatch blockConnectors;
+
   @Override
-  public synchronized List<String> connectors() {
+  public List<String> connectors() {
     record("connectors()");
-    return List.copyOf(connectors.keySet());
+    CountDownLatch block = blockConnectors;
+    if (block != null) {
+      try {
+        block.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while blocked", e);
+      }
+    }
+    synchronized (this) {
+      return List.copyOf(connectors.keySet());
+    }
   }
 
   @Override

@@ -13,7 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.utils.AppInfoParser;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The server itself: lifecycle, root and health, routing errors, threading. */
@@ -179,6 +184,34 @@ class RestServerTest extends BaseRestServerTest {
     assertThatThrownBy(() -> new Socket(url.getHost(), url.getPort()).close())
         .isInstanceOf(ConnectException.class);
     server.close();
+  }
+
+  @Test
+  void closeDoesNotWaitForABlockedHerderCall() {
+    // given a request whose herder call blocks
+    CountDownLatch release = new CountDownLatch(1);
+    herder.blockConnectors = release;
+    CompletableFuture<HttpResponse<String>> pending =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .sendAsync(
+                HttpRequest.newBuilder(URI.create(server.url() + "/connectors")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    Awaitility.await().until(() -> herder.calls.contains("connectors()"));
+
+    // when
+    long started = System.nanoTime();
+    server.close();
+
+    // then the server is closed and the client sees the connection end
+    org.slf4j.LoggerFactory.getLogger(RestServerTest.class)
+        .info(
+            "RestServer closed with a blocked request in {} ms",
+            (System.nanoTime() - started) / 1_000_000);
+    release.countDown();
+    assertThatThrownBy(() -> pending.get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class);
   }
 
   @Test

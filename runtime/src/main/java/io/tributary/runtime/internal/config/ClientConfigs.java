@@ -113,6 +113,17 @@ public final class ClientConfigs {
     return finish(props, id, connector, ClientType.CONSUMER, ConnectorType.SINK, null);
   }
 
+  /**
+   * The worker's own admin client (sink connectors' offsets, the cluster id): the worker's client
+   * settings and its {@code admin.*} ones; no connector overrides apply.
+   */
+  public Map<String, Object> workerAdmin() {
+    Map<String, Object> props = base(ADMIN_KEYS, "admin.");
+    props.putAll(worker.originalsWithPrefix("admin."));
+    props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "tributary-worker-admin");
+    return props;
+  }
+
   /** The admin client of a task (topic creation, dead letter queue). */
   public Map<String, Object> admin(
       ConnectorTaskId id, Map<String, String> connector, ConnectorType type) {

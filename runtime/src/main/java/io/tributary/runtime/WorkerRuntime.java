@@ -12,6 +12,7 @@ import io.tributary.runtime.internal.status.MemoryStatusStore;
 import io.tributary.runtime.internal.storage.FileConfigStore;
 import io.tributary.runtime.internal.storage.FileOffsetStore;
 import io.tributary.runtime.internal.task.WorkerTaskFactory;
+import io.tributary.runtime.internal.worker.ConfigProviders;
 import io.tributary.runtime.internal.worker.Worker;
 import java.net.URI;
 import java.time.Duration;
@@ -76,9 +77,15 @@ public final class WorkerRuntime implements AutoCloseable {
       ClientConfigs clients = new ClientConfigs(config, ClientConfigs.policy(config, plugins));
       Admin admin = Admin.create(clients.workerAdmin());
       resources.push(() -> admin.close(Duration.ofSeconds(5)));
+      ConfigProviders providers = ConfigProviders.create(config, plugins);
+      resources.push(providers);
       Worker worker =
           new Worker(
-              config, plugins, offsets, new WorkerTaskFactory(config, plugins, offsets, workerId));
+              config,
+              plugins,
+              offsets,
+              new WorkerTaskFactory(config, plugins, offsets, workerId),
+              providers);
       StandaloneHerder herder =
           new StandaloneHerder(
               new HerderContext(

@@ -42,7 +42,15 @@ abstract class BaseFileStreamIT {
         EmbeddedWorker.start(
             broker.bootstrapServers(),
             dir.resolve("worker"),
-            Map.of("plugin.path", PLUGINS.toString(), "offset.flush.interval.ms", "500"));
+            Map.of(
+                "plugin.path",
+                PLUGINS.toString(),
+                "offset.flush.interval.ms",
+                "500",
+                "config.providers",
+                "file",
+                "config.providers.file.class",
+                "org.apache.kafka.common.config.provider.FileConfigProvider"));
     rest = new TestingRestClient(worker.restUrl());
   }
 

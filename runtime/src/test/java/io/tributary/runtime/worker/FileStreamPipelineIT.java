@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.runtime.testing.TestingRestClient.Response;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -87,5 +88,29 @@ class FileStreamPipelineIT extends BaseFileStreamIT {
     assertThat(rest.get("/connectors/src/topics").body().path("src").path("topics"))
         .extracting(JsonNode::asText)
         .containsExactly("structured");
+  }
+
+  @Test
+  void configProviderReferencesAreResolvedForTheConnectorButNeverShown() throws Exception {
+    // Given the input file's path kept in a properties file, referenced through the file provider
+    Path input = dir.resolve("secret-input.txt");
+    Path output = dir.resolve("out.txt");
+    append(input, lines("s", 0, 10));
+    Path secrets = dir.resolve("secrets.properties");
+    Files.writeString(secrets, "input.file=" + input + "\n");
+    Map<String, String> source = source(input, "refs", "false");
+    String reference = "${file:" + secrets + ":input.file}";
+    source.put("file", reference);
+
+    // When the connectors are created
+    assertThat(rest.post("/connectors", connector("src", source)).status()).isEqualTo(201);
+    assertThat(rest.post("/connectors", connector("snk", sink(output, "refs", "false"))).status())
+        .isEqualTo(201);
+
+    // Then the source read the file the reference points to
+    await().atMost(TIMEOUT).until(() -> read(output).size() == 10);
+    // and the REST API shows the reference, not the resolved value
+    assertThat(rest.get("/connectors/src/config").body().path("file").asText())
+        .isEqualTo(reference);
   }
 }

@@ -205,7 +205,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
   }
 
   private void requireValid(Map<String, String> config) {
-    ConfigInfos infos = context.validator().validate(config);
+    ConfigInfos infos = validateConnectorConfig(config);
     if (infos.errorCount() == 0) {
       return;
     }
@@ -487,7 +487,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
   @Override
   public ConfigInfos validateConnectorConfig(Map<String, String> config) {
-    return context.validator().validate(config);
+    return context.validator().validate(worker.resolve(config));
   }
 
   @Override

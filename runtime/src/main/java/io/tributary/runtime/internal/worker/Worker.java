@@ -36,13 +36,19 @@ public final class Worker implements AutoCloseable {
   private final Plugins plugins;
   private final OffsetStore offsets;
   private final TaskFactory taskFactory;
+  private final ConfigProviders configProviders;
   private final long gracefulTimeoutMs;
   private final Map<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
   private final Map<ConnectorTaskId, WorkerTask> tasks = new ConcurrentHashMap<>();
 
   public Worker(
-      WorkerConfig config, Plugins plugins, OffsetStore offsets, TaskFactory taskFactory) {
+      WorkerConfig config,
+      Plugins plugins,
+      OffsetStore offsets,
+      TaskFactory taskFactory,
+      ConfigProviders configProviders) {
     requireNonNull(config, "config is null");
+    this.configProviders = requireNonNull(configProviders, "configProviders is null");
     this.plugins = requireNonNull(plugins, "plugins is null");
     this.offsets = requireNonNull(offsets, "offsets is null");
     this.taskFactory = requireNonNull(taskFactory, "taskFactory is null");
@@ -50,8 +56,8 @@ public final class Worker implements AutoCloseable {
   }
 
   /**
-   * Creates, initializes and (unless the target is STOPPED... in which case it idles) moves a
-   * connector to {@code target}. Failures of the connector itself are reported to the listener.
+   * Creates and initializes a connector and moves it to {@code target} (a STOPPED connector is
+   * instantiated but not started). Failures of the connector itself are reported to the listener.
    *
    * @throws ConnectException when the connector cannot even be instantiated (the connector is then
    *     not registered)
@@ -67,9 +73,18 @@ public final class Worker implements AutoCloseable {
     }
     String connectorClass = config.get("connector.class");
     WorkerConnector connector =
-        WorkerConnector.create(name, config, connectorClass, plugins, offsets, listener, requests);
+        WorkerConnector.create(
+            name, resolve(config), connectorClass, plugins, offsets, listener, requests);
     connectors.put(name, connector);
     await(connector.transitionTo(target), name);
+  }
+
+  /**
+   * The config with its {@code ${provider:path:key}} references resolved by the worker's config
+   * providers; what connectors and tasks get, and what validation checks.
+   */
+  public Map<String, String> resolve(Map<String, String> config) {
+    return configProviders.resolve(config);
   }
 
   /** Moves a running connector to a new target state and waits for the move. */
@@ -149,7 +164,9 @@ public final class Worker implements AutoCloseable {
     }
     WorkerTask task;
     try {
-      task = taskFactory.create(id, connectorConfig, taskConfig, target, listener, topics);
+      task =
+          taskFactory.create(
+              id, resolve(connectorConfig), resolve(taskConfig), target, listener, topics);
     } catch (Throwable e) {
       LOGGER.error("Task {} could not be created", id, e);
       listener.onFailure(id, e);

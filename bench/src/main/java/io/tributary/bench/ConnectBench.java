@@ -193,10 +193,12 @@ public final class ConnectBench {
     }
     md.append("- Workers: ").append(String.join(" ", WorkerLauncher.WORKER_JVM_OPTIONS));
     if (settings.systems().contains(ConnectBenchSettings.TRIBUTARY)) {
-      md.append("; Tributary: `")
+      md.append("; Tributary: `bin/tributary worker` (")
           .append(TributaryWorkerLauncher.MAIN_CLASS)
-          .append(" worker` from ")
-          .append(settings.runtimeTarget());
+          .append(" from ")
+          .append(settings.runtimeTarget())
+          .append(
+              ", with the launcher's class-data-sharing archive, which its first start writes)");
     }
     if (settings.systems().contains(ConnectBenchSettings.KAFKA_CONNECT)) {
       md.append("; Kafka Connect: `")

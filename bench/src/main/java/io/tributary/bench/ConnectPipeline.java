@@ -161,6 +161,9 @@ final class ConnectPipeline {
     properties.put("listeners", "http://127.0.0.1:" + restPort);
     properties.put("plugin.path", settings.pluginPath().toString());
     properties.put("offset.storage.file.filename", runDir.resolve("offsets.dat").toString());
+    // Tributary keeps connectors created over REST in this file (Kafka Connect standalone does not
+    // keep them and ignores the key); per run, so no run starts another run's connectors.
+    properties.put("config.storage.file.filename", runDir.resolve("connectors.json").toString());
     properties.put("key.converter", STRING_CONVERTER);
     properties.put("value.converter", STRING_CONVERTER);
     properties.put("offset.flush.interval.ms", "10000");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,18 +67,29 @@ final class JvmProcess implements AutoCloseable {
     command.add(classpath);
     command.add(mainClass);
     command.addAll(args);
+    return startCommand(name, command, Map.of(), logFile);
+  }
+
+  /**
+   * Starts a command that {@code exec}s a JVM (such as {@code bin/tributary}), so the process is
+   * that JVM, with extra environment variables.
+   */
+  static JvmProcess startCommand(
+      String name, List<String> command, Map<String, String> environment, Path logFile) {
+    requireNonNull(name, "name is null");
     try {
       Files.createDirectories(logFile.toAbsolutePath().getParent());
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-              .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       LIVE.add(process);
       return new JvmProcess(name, process, logFile);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start " + name + " (" + mainClass + ")", e);
+      throw new UncheckedIOException("Cannot start " + name + " (" + command.get(0) + ")", e);
     }
   }
 

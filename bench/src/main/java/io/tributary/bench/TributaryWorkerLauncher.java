@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 
 /**
@@ -17,7 +18,7 @@ import java.util.jar.JarFile;
 final class TributaryWorkerLauncher implements WorkerLauncher {
   static final String MAIN_CLASS = "io.tributary.runtime.cli.Tributary";
 
-  private final String classpath;
+  private final Path launcher;
 
   /**
    * Checks that {@code runtimeTarget} holds a runtime jar with the launcher and its lib/ folder;
@@ -54,7 +55,7 @@ final class TributaryWorkerLauncher implements WorkerLauncher {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + jar, e);
     }
-    this.classpath = found;
+    this.launcher = runtimeTarget.toAbsolutePath().getParent().getParent().resolve("bin/tributary");
   }
 
   @Override
@@ -62,14 +63,17 @@ final class TributaryWorkerLauncher implements WorkerLauncher {
     return "Tributary";
   }
 
+  /**
+   * Starts the worker as users do, through {@code bin/tributary worker} (which {@code exec}s the
+   * JVM with the launcher's class-data-sharing archive, written by the first run), with the same
+   * JVM options as Kafka Connect's in {@code TRIBUTARY_JAVA_OPTS}.
+   */
   @Override
   public JvmProcess start(Path workerProperties, Path logFile) {
-    return JvmProcess.start(
+    return JvmProcess.startCommand(
         label(),
-        classpath,
-        WORKER_JVM_OPTIONS,
-        MAIN_CLASS,
-        List.of("worker", "--config", workerProperties.toString()),
+        List.of(launcher.toString(), "worker", "--config", workerProperties.toString()),
+        Map.of("TRIBUTARY_JAVA_OPTS", String.join(" ", WORKER_JVM_OPTIONS)),
         logFile);
   }
 }

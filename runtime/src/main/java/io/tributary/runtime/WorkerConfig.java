@@ -204,7 +204,7 @@ public final class WorkerConfig extends AbstractConfig {
               CONFIG_PROVIDERS_CONFIG, Type.LIST, List.of(), Importance.LOW, CONFIG_PROVIDERS_DOC);
 
   public WorkerConfig(Map<String, ?> settings) {
-    super(CONFIG_DEF, settings);
+    super(CONFIG_DEF, settings, false);
   }
 
   /** Every key a worker config knows, with its documentation. */

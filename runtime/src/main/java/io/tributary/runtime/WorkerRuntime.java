@@ -20,6 +20,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,12 +64,18 @@ public final class WorkerRuntime implements AutoCloseable {
     long started = System.nanoTime();
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
+      // The REST server (Vert.x, Jackson) and the Admin client start while plugins are
+      // discovered: the three are the bulk of the start-up time and need nothing from each other.
+      RestServer rest = new RestServer(config);
+      resources.push(rest);
+      CompletableFuture<URI> restStarted = inBackground("rest-start", rest::start);
+      CompletableFuture<Admin> adminCreated =
+          inBackground("admin-start", () -> Admin.create(ClientConfigs.workerAdmin(config)));
+      resources.push(() -> closeAdmin(adminCreated));
       IsolatedPlugins plugins = IsolatedPlugins.discover(config);
       resources.push(plugins);
-      RestServer rest = new RestServer(config);
-      URI bound = rest.start();
+      URI bound = await(restStarted);
       URI url = bound.toString().endsWith("/") ? bound : URI.create(bound + "/");
-      resources.push(rest);
       String host = config.getString(WorkerConfig.REST_ADVERTISED_HOST_NAME_CONFIG);
       String workerId = (host != null ? host : url.getHost()) + ":" + url.getPort();
 
@@ -75,8 +84,7 @@ public final class WorkerRuntime implements AutoCloseable {
       FileConfigStore configs = FileConfigStore.open(config.connectorsFile());
       resources.push(configs);
       ClientConfigs clients = new ClientConfigs(config, ClientConfigs.policy(config, plugins));
-      Admin admin = Admin.create(clients.workerAdmin());
-      resources.push(() -> admin.close(Duration.ofSeconds(5)));
+      Admin admin = await(adminCreated);
       ConfigProviders providers = ConfigProviders.create(config, plugins);
       resources.push(providers);
       Worker worker =
@@ -107,6 +115,41 @@ public final class WorkerRuntime implements AutoCloseable {
       return new WorkerRuntime(url, workerId, herder, resources);
     } catch (RuntimeException | Error e) {
       closeAll(resources);
+      throw e;
+    }
+  }
+
+  /** Runs {@code work} on a thread of its own. */
+  private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    new Thread(
+            () -> {
+              try {
+                result.complete(work.get());
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            },
+            name)
+        .start();
+    return result;
+  }
+
+  private static void closeAdmin(CompletableFuture<Admin> created) {
+    try {
+      created.join().close(Duration.ofSeconds(5));
+    } catch (CompletionException e) {
+      // It never started; nothing to close.
+    }
+  }
+
+  private static <T> T await(CompletableFuture<T> started) {
+    try {
+      return started.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
       throw e;
     }
   }

@@ -117,8 +117,16 @@ public final class ClientConfigs {
    * The worker's own admin client (sink connectors' offsets, the cluster id): the worker's client
    * settings and its {@code admin.*} ones; no connector overrides apply.
    */
-  public Map<String, Object> workerAdmin() {
-    Map<String, Object> props = base(ADMIN_KEYS, "admin.");
+  public static Map<String, Object> workerAdmin(WorkerConfig worker) {
+    Map<String, Object> props = new HashMap<>();
+    for (Map.Entry<String, Object> entry : worker.originals().entrySet()) {
+      if (ADMIN_KEYS.contains(entry.getKey())) {
+        props.put(entry.getKey(), entry.getValue());
+      }
+    }
+    props.put(
+        CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+        String.join(",", worker.getList(WorkerConfig.BOOTSTRAP_SERVERS_CONFIG)));
     props.putAll(worker.originalsWithPrefix("admin."));
     props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "tributary-worker-admin");
     return props;

@@ -66,6 +66,9 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
   private final ConnectorOffsetsAccess offsets;
   private volatile boolean ready;
 
+  /** Read once: a cluster's id never changes while the worker points at it. */
+  private volatile String clusterId;
+
   public StandaloneHerder(HerderContext context) {
     this.context = requireNonNull(context, "context is null");
     this.worker = context.worker();
@@ -87,6 +90,16 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
    * command line), and marks the herder ready.
    */
   public synchronized void start(List<Map.Entry<String, Map<String, String>>> initial) {
+    // Ask the cluster for its id now, in the background: GET / needs it, and the first Admin
+    // round trip should not be paid by the first request.
+    requests.execute(
+        () -> {
+          try {
+            kafkaClusterId();
+          } catch (RuntimeException e) {
+            LOGGER.warn("Cannot read the Kafka cluster id yet: {}", e.getMessage());
+          }
+        });
     for (ConfigStore.StoredConnector stored : configs.connectors().values()) {
       Entry entry = new Entry(stored.config(), stored.targetState());
       connectors.put(stored.name(), entry);
@@ -106,7 +119,12 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
   @Override
   public String kafkaClusterId() {
-    return context.kafkaClusterId();
+    String known = clusterId;
+    if (known == null) {
+      known = context.kafkaClusterId();
+      clusterId = known;
+    }
+    return known;
   }
 
   @Override

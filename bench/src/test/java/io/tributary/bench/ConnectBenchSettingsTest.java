@@ -90,6 +90,7 @@ class ConnectBenchSettingsTest {
             "listeners=http://127.0.0.1:8083",
             "plugin.path=/repo/bench/target/connect-plugins",
             "offset.storage.file.filename=/work/run/offsets.dat",
+            "config.storage.file.filename=/work/run/connectors.json",
             "key.converter=org.apache.kafka.connect.storage.StringConverter",
             "value.converter=org.apache.kafka.connect.storage.StringConverter",
             "offset.flush.interval.ms=10000");

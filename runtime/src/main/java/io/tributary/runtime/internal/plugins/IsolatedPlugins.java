@@ -69,9 +69,28 @@ public final class IsolatedPlugins implements Plugins, AutoCloseable {
    * Discovers the plugins a worker config names ({@code plugin.path}, {@code plugin.discovery}).
    */
   public static IsolatedPlugins discover(WorkerConfig config) {
-    return discover(
-        config.pluginPath().stream().map(Path::of).toList(),
-        config.getString(WorkerConfig.PLUGIN_DISCOVERY_CONFIG));
+    List<Path> locations = new ArrayList<>(bundledPluginPath());
+    config.pluginPath().stream().map(Path::of).forEach(locations::add);
+    return discover(locations, config.getString(WorkerConfig.PLUGIN_DISCOVERY_CONFIG));
+  }
+
+  /**
+   * The system property through which the launcher ({@code bin/tributary}) names the plugin
+   * directories Tributary ships (its own connectors, each built as a plugin directory): a
+   * comma-separated list. They are loaded like {@code plugin.path} entries, each plugin in its own
+   * class loader, before the user's {@code plugin.path}; entries that do not exist are skipped.
+   */
+  public static final String BUNDLED_PLUGIN_PATH_PROPERTY = "tributary.bundled.plugin.path";
+
+  static List<Path> bundledPluginPath() {
+    String value = System.getProperty(BUNDLED_PLUGIN_PATH_PROPERTY, "");
+    List<Path> paths = new ArrayList<>();
+    for (String entry : value.split(",")) {
+      if (!entry.isBlank() && java.nio.file.Files.isDirectory(Path.of(entry.trim()))) {
+        paths.add(Path.of(entry.trim()));
+      }
+    }
+    return paths;
   }
 
   /**

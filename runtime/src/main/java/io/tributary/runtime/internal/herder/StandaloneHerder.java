@@ -15,17 +15,14 @@ import io.tributary.runtime.internal.worker.ConnectorRequests;
 import io.tributary.runtime.internal.worker.Worker;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.connect.connector.Connector;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
@@ -43,27 +40,15 @@ import org.slf4j.LoggerFactory;
 public final class StandaloneHerder implements Herder, AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(StandaloneHerder.class);
 
-  /** What the herder keeps of one connector. */
-  private static final class Entry {
-    Map<String, String> config;
-    TargetState target;
-    List<Map<String, String>> taskConfigs = List.of();
-    final Set<String> activeTopics = ConcurrentHashMap.newKeySet();
-
-    Entry(Map<String, String> config, TargetState target) {
-      this.config = Map.copyOf(config);
-      this.target = target;
-    }
-  }
-
   private final HerderContext context;
   private final Worker worker;
   private final ConfigStore configs;
   private final StatusStore statuses;
   private final StatusRecorder recorder;
-  private final Map<String, Entry> connectors = new TreeMap<>();
+  private final Map<String, ManagedConnector> connectors = new TreeMap<>();
   private final ExecutorService requests;
   private final ConnectorOffsetsAccess offsets;
+  private final ConnectorRunner runner;
   private volatile boolean ready;
 
   /** Read once: a cluster's id never changes while the worker points at it. */
@@ -76,6 +61,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     this.statuses = context.stores().statuses();
     this.recorder = new StatusRecorder(statuses, context.workerId());
     this.offsets = new ConnectorOffsetsAccess(context);
+    this.runner = new ConnectorRunner(worker, recorder, statuses, new HerderRequests());
     this.requests =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -101,9 +87,9 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
           }
         });
     for (ConfigStore.StoredConnector stored : configs.connectors().values()) {
-      Entry entry = new Entry(stored.config(), stored.targetState());
+      ManagedConnector entry = new ManagedConnector(stored.config(), stored.targetState());
       connectors.put(stored.name(), entry);
-      startConnector(stored.name(), entry);
+      runner.startConnector(stored.name(), entry);
     }
     for (Map.Entry<String, Map<String, String>> connector : initial) {
       putConnectorConfig(connector.getKey(), connector.getValue(), TargetState.STARTED, true);
@@ -137,8 +123,8 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     return List.copyOf(connectors.keySet());
   }
 
-  private Entry entry(String name) {
-    Entry entry = connectors.get(name);
+  private ManagedConnector entry(String name) {
+    ManagedConnector entry = connectors.get(name);
     if (entry == null) {
       throw new HerderException(Kind.NOT_FOUND, "Connector " + name + " not found");
     }
@@ -147,7 +133,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
   @Override
   public synchronized ConnectorInfo connectorInfo(String name) {
-    Entry entry = entry(name);
+    ManagedConnector entry = entry(name);
     List<ConnectorTaskId> tasks = new ArrayList<>();
     for (int i = 0; i < entry.taskConfigs.size(); i++) {
       tasks.add(new ConnectorTaskId(name, i));
@@ -175,7 +161,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
               + name
               + ")");
     }
-    Entry existing = connectors.get(name);
+    ManagedConnector existing = connectors.get(name);
     if (existing != null && !allowReplace) {
       throw new HerderException(Kind.ALREADY_EXISTS, "Connector " + name + " already exists");
     }
@@ -183,15 +169,15 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     TargetState target = existing != null ? existing.target : initialState;
     configs.put(name, full, target);
     if (existing != null) {
-      stopConnectorAndTasks(name);
+      runner.stopConnectorAndTasks(name);
       existing.config = Map.copyOf(full);
       existing.taskConfigs = List.of();
-      startConnector(name, existing);
+      runner.startConnector(name, existing);
       LOGGER.info("Connector {} reconfigured", name);
     } else {
-      Entry entry = new Entry(full, target);
+      ManagedConnector entry = new ManagedConnector(full, target);
       connectors.put(name, entry);
-      startConnector(name, entry);
+      runner.startConnector(name, entry);
       LOGGER.info("Connector {} created in state {}", name, target);
     }
     return new Created(existing == null, connectorInfo(name));
@@ -243,63 +229,10 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
             + "\nPUT /connector-plugins/{connector class}/config/validate lists them per key.");
   }
 
-  /** Starts the connector instance and, unless stopped, its tasks. Failures land in statuses. */
-  private void startConnector(String name, Entry entry) {
-    try {
-      worker.startConnector(
-          name, entry.config, entry.target, recorder.connectors(), new HerderRequests());
-    } catch (RuntimeException e) {
-      LOGGER.error("Connector {} could not be started", name, e);
-      recorder.connectors().onFailure(name, e);
-      return;
-    }
-    if (entry.target != TargetState.STOPPED) {
-      startTasks(name, entry);
-    }
-  }
-
-  private void startTasks(String name, Entry entry) {
-    List<Map<String, String>> taskConfigs;
-    try {
-      taskConfigs = worker.connectorTaskConfigs(name, tasksMax(entry.config));
-    } catch (ConnectException e) {
-      LOGGER.error("Connector {} gave no task configs", name, e);
-      entry.taskConfigs = List.of();
-      return;
-    }
-    entry.taskConfigs = taskConfigs;
-    for (int i = 0; i < taskConfigs.size(); i++) {
-      startTask(new ConnectorTaskId(name, i), entry);
-    }
-  }
-
-  private void startTask(ConnectorTaskId id, Entry entry) {
-    worker.startTask(
-        id,
-        entry.config,
-        entry.taskConfigs.get(id.task()),
-        entry.target == TargetState.PAUSED ? TargetState.PAUSED : TargetState.STARTED,
-        recorder.tasks(),
-        entry.activeTopics::add);
-  }
-
-  private static int tasksMax(Map<String, String> config) {
-    try {
-      return Integer.parseInt(config.getOrDefault("tasks.max", "1").trim());
-    } catch (NumberFormatException e) {
-      throw new HerderException(Kind.INVALID, "tasks.max must be an integer");
-    }
-  }
-
-  private void stopConnectorAndTasks(String name) {
-    worker.stopTasks(worker.tasksOf(name));
-    worker.stopConnector(name);
-  }
-
   @Override
   public synchronized void deleteConnector(String name) {
     entry(name);
-    stopConnectorAndTasks(name);
+    runner.stopConnectorAndTasks(name);
     configs.remove(name);
     connectors.remove(name);
     statuses.remove(name);
@@ -308,7 +241,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
   @Override
   public synchronized ConnectorStateInfo connectorStatus(String name) {
-    Entry entry = entry(name);
+    ManagedConnector entry = entry(name);
     ConnectorStatus status = statuses.get(name);
     List<TaskStatus> tasks = new ArrayList<>();
     for (int i = 0; i < entry.taskConfigs.size(); i++) {
@@ -322,7 +255,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
   @Override
   public synchronized TaskStatus taskStatus(ConnectorTaskId id) {
-    Entry entry = entry(id.connector());
+    ManagedConnector entry = entry(id.connector());
     if (id.task() >= entry.taskConfigs.size()) {
       throw new HerderException(Kind.NOT_FOUND, "Task " + id + " not found");
     }
@@ -332,7 +265,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
   @Override
   public synchronized List<TaskInfo> taskConfigs(String name) {
-    Entry entry = entry(name);
+    ManagedConnector entry = entry(name);
     List<TaskInfo> result = new ArrayList<>();
     for (int i = 0; i < entry.taskConfigs.size(); i++) {
       result.add(
@@ -345,7 +278,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
   @Override
   public synchronized ConnectorStateInfo restartConnector(
       String name, boolean includeTasks, boolean onlyFailed) {
-    Entry entry = entry(name);
+    ManagedConnector entry = entry(name);
     ConnectorStateInfo before = connectorStatus(name);
     boolean restartConnector = !onlyFailed || before.connector().state() == State.FAILED;
     List<ConnectorTaskId> restartTasks = new ArrayList<>();
@@ -366,10 +299,10 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
       // restart keep running when the connector gives the same task configs.
       worker.stopTasks(restartTasks);
       worker.stopConnector(name);
-      startConnectorAgain(name, entry, restartTasks);
+      runner.startConnectorAgain(name, entry, restartTasks);
     } else {
       for (ConnectorTaskId id : restartTasks) {
-        restartTaskInternal(id, entry);
+        runner.restartTask(id, entry);
       }
     }
     LOGGER.info(
@@ -377,44 +310,23 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     return planned;
   }
 
-  /** Starts the connector again, then its stopped tasks (all tasks if their configs changed). */
-  private void startConnectorAgain(String name, Entry entry, List<ConnectorTaskId> stoppedTasks) {
-    try {
-      worker.startConnector(
-          name, entry.config, entry.target, recorder.connectors(), new HerderRequests());
-    } catch (RuntimeException e) {
-      recorder.connectors().onFailure(name, e);
-      return;
-    }
-    if (entry.target == TargetState.STOPPED) {
-      return;
-    }
-    reconfigureTasks(name, entry, stoppedTasks);
-  }
-
   @Override
   public synchronized void restartTask(ConnectorTaskId id) {
-    Entry entry = entry(id.connector());
+    ManagedConnector entry = entry(id.connector());
     if (id.task() >= entry.taskConfigs.size()) {
       throw new HerderException(Kind.NOT_FOUND, "Task " + id + " not found");
     }
     recorder.restarting(id);
-    restartTaskInternal(id, entry);
-  }
-
-  private void restartTaskInternal(ConnectorTaskId id, Entry entry) {
-    worker.stopTasks(List.of(id));
-    startTask(id, entry);
-    LOGGER.info("Task {} restarted", id);
+    runner.restartTask(id, entry);
   }
 
   @Override
   public synchronized void pauseConnector(String name) {
-    Entry entry = entry(name);
+    ManagedConnector entry = entry(name);
     if (entry.target == TargetState.STOPPED) {
       // Kafka Connect moves a stopped connector to PAUSED by starting it paused, with tasks.
       changeTarget(name, entry, TargetState.PAUSED);
-      startTasks(name, entry);
+      runner.startTasks(name, entry);
       return;
     }
     changeTarget(name, entry, TargetState.PAUSED);
@@ -423,11 +335,11 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
   @Override
   public synchronized void resumeConnector(String name) {
-    Entry entry = entry(name);
+    ManagedConnector entry = entry(name);
     TargetState previous = entry.target;
     changeTarget(name, entry, TargetState.STARTED);
     if (previous == TargetState.STOPPED) {
-      startTasks(name, entry);
+      runner.startTasks(name, entry);
     } else {
       worker.setTaskTargetState(name, TargetState.STARTED);
     }
@@ -435,7 +347,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
   @Override
   public synchronized void stopConnector(String name) {
-    Entry entry = entry(name);
+    ManagedConnector entry = entry(name);
     List<ConnectorTaskId> tasks = worker.tasksOf(name);
     worker.stopTasks(tasks);
     for (int i = 0; i < entry.taskConfigs.size(); i++) {
@@ -445,13 +357,13 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     changeTarget(name, entry, TargetState.STOPPED);
   }
 
-  private void changeTarget(String name, Entry entry, TargetState target) {
+  private void changeTarget(String name, ManagedConnector entry, TargetState target) {
     configs.putTargetState(name, target);
     entry.target = target;
     if (worker.hasConnector(name)) {
       worker.setConnectorTargetState(name, target);
     } else {
-      startConnector(name, entry);
+      runner.startConnector(name, entry);
     }
   }
 
@@ -467,13 +379,13 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
   @Override
   public synchronized List<ConnectorOffset> connectorOffsets(String name) {
-    Entry entry = entry(name);
+    ManagedConnector entry = entry(name);
     return offsets.read(name, isSink(entry));
   }
 
   @Override
   public synchronized String alterConnectorOffsets(String name, List<ConnectorOffset> changes) {
-    Entry entry = requireStopped(name);
+    ManagedConnector entry = requireStopped(name);
     if (changes.isEmpty()) {
       throw new HerderException(Kind.INVALID, "The offsets to alter must not be empty");
     }
@@ -482,12 +394,12 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
   @Override
   public synchronized String resetConnectorOffsets(String name) {
-    Entry entry = requireStopped(name);
+    ManagedConnector entry = requireStopped(name);
     return offsets.reset(name, entry.config, isSink(entry));
   }
 
-  private Entry requireStopped(String name) {
-    Entry entry = entry(name);
+  private ManagedConnector requireStopped(String name) {
+    ManagedConnector entry = entry(name);
     if (entry.target != TargetState.STOPPED) {
       throw new HerderException(
           Kind.CONFLICT,
@@ -518,7 +430,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     return context.validator().pluginConfig(pluginClassOrAlias);
   }
 
-  private ConnectorType typeOf(Entry entry) {
+  private ConnectorType typeOf(ManagedConnector entry) {
     Class<?> type = connectorClass(entry);
     if (type == null) {
       return ConnectorType.UNKNOWN;
@@ -531,49 +443,17 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         : ConnectorType.UNKNOWN;
   }
 
-  private boolean isSink(Entry entry) {
+  private boolean isSink(ManagedConnector entry) {
     return typeOf(entry) == ConnectorType.SINK;
   }
 
-  private Class<?> connectorClass(Entry entry) {
+  private Class<?> connectorClass(ManagedConnector entry) {
     Plugins plugins = context.plugins();
     try {
       return plugins.pluginClass(entry.config.get("connector.class"), Connector.class);
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  /**
-   * Regenerates the connector's task configs: when they changed, replaces all its tasks; else
-   * starts the given stopped ones again.
-   */
-  private void reconfigureTasks(String name, Entry entry, List<ConnectorTaskId> stoppedTasks) {
-    if (entry.target == TargetState.STOPPED || !worker.hasConnector(name)) {
-      return;
-    }
-    List<Map<String, String>> next;
-    try {
-      next = worker.connectorTaskConfigs(name, tasksMax(entry.config));
-    } catch (ConnectException e) {
-      LOGGER.error("Connector {} gave no task configs", name, e);
-      return;
-    }
-    if (next.equals(entry.taskConfigs)) {
-      for (ConnectorTaskId id : stoppedTasks) {
-        startTask(id, entry);
-      }
-      return;
-    }
-    worker.stopTasks(worker.tasksOf(name));
-    for (int i = next.size(); i < entry.taskConfigs.size(); i++) {
-      statuses.remove(new ConnectorTaskId(name, i));
-    }
-    entry.taskConfigs = next;
-    for (int i = 0; i < next.size(); i++) {
-      startTask(new ConnectorTaskId(name, i), entry);
-    }
-    LOGGER.info("Connector {} now has {} task(s)", name, next.size());
   }
 
   /** What a connector asks of the herder from its own thread. */
@@ -583,9 +463,9 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
       requests.execute(
           () -> {
             synchronized (StandaloneHerder.this) {
-              Entry entry = connectors.get(connector);
+              ManagedConnector entry = connectors.get(connector);
               if (entry != null) {
-                reconfigureTasks(connector, entry, List.of());
+                runner.reconfigureTasks(connector, entry, List.of());
               }
             }
           });
@@ -603,12 +483,5 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     ready = false;
     requests.shutdownNow();
     worker.close();
-  }
-
-  /** For tests and the launcher: the names of the connectors with their target states. */
-  public synchronized Map<String, TargetState> targetStates() {
-    Map<String, TargetState> result = new LinkedHashMap<>();
-    connectors.forEach((name, entry) -> result.put(name, entry.target));
-    return result;
   }
 }

@@ -1,9 +1,11 @@
 package io.tributary.connect.file;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.avro.file.CodecFactory;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -32,12 +34,16 @@ public final class FileSinkConfig extends AbstractConfig {
       "File format: 'json' (one JSON value per line: structs and maps as objects, bytes as"
           + " base64), 'text' (the value's string form per line) or 'csv' (struct or map fields,"
           + " a header line per file; a record whose fields differ from the file's header starts"
-          + " a new file).";
+          + " a new file) or 'avro' (Avro object container files, the schema converted from the"
+          + " records' value schema; a record with another schema starts a new file).";
   public static final String FORMAT_DEFAULT = "json";
 
   public static final String COMPRESSION_CONFIG = "compression";
   public static final String COMPRESSION_DOC =
-      "Compression of the files: 'none' or 'gzip' (the file name then ends with '.gz').";
+      "Compression of the files: 'none' or 'gzip' (the file name then ends with '.gz'). Avro"
+          + " files compress their blocks instead: see '"
+          + "avro.codec"
+          + "'.";
   public static final String COMPRESSION_DEFAULT = "none";
 
   public static final String FLUSH_SIZE_CONFIG = "flush.size";
@@ -64,6 +70,16 @@ public final class FileSinkConfig extends AbstractConfig {
       "What to do with a record whose value is null (a tombstone): 'ignore' skips it, 'fail'"
           + " fails the task.";
   public static final String BEHAVIOR_ON_NULL_VALUES_DEFAULT = "ignore";
+
+  public static final String AVRO_CODEC_CONFIG = "avro.codec";
+  public static final String AVRO_CODEC_DOC =
+      "Block compression of Avro files (format=avro): 'null' (none) or 'deflate'.";
+  public static final String AVRO_CODEC_DEFAULT = "null";
+
+  public static final String AVRO_DEFLATE_LEVEL_CONFIG = "avro.deflate.level";
+  public static final String AVRO_DEFLATE_LEVEL_DOC =
+      "Deflate level (1 fastest to 9 smallest) of Avro files when avro.codec=deflate.";
+  public static final int AVRO_DEFLATE_LEVEL_DEFAULT = 6;
 
   public static final ConfigDef CONFIG_DEF =
       new ConfigDef()
@@ -127,7 +143,21 @@ public final class FileSinkConfig extends AbstractConfig {
               BEHAVIOR_ON_NULL_VALUES_DEFAULT,
               ValidString.in("ignore", "fail"),
               Importance.LOW,
-              BEHAVIOR_ON_NULL_VALUES_DOC);
+              BEHAVIOR_ON_NULL_VALUES_DOC)
+          .define(
+              AVRO_CODEC_CONFIG,
+              Type.STRING,
+              AVRO_CODEC_DEFAULT,
+              ValidString.in("null", "deflate"),
+              Importance.LOW,
+              AVRO_CODEC_DOC)
+          .define(
+              AVRO_DEFLATE_LEVEL_CONFIG,
+              Type.INT,
+              AVRO_DEFLATE_LEVEL_DEFAULT,
+              ConfigDef.Range.between(1, 9),
+              Importance.LOW,
+              AVRO_DEFLATE_LEVEL_DOC);
 
   /** Parses and checks {@code props}; throws {@link ConfigException} on any invalid value. */
   public FileSinkConfig(Map<String, String> props) {
@@ -142,8 +172,9 @@ public final class FileSinkConfig extends AbstractConfig {
 
   /** Checks the combinations of keys that single-key validators cannot see. */
   static List<ConfigProblem> crossKeyProblems(AbstractConfig config) {
+    List<ConfigProblem> problems = new ArrayList<>();
     if (config.getString(FILE_DIR_CONFIG) == null && config.getString(DIRECTORY_CONFIG) == null) {
-      return List.of(
+      problems.add(
           new ConfigProblem(
               FILE_DIR_CONFIG,
               null,
@@ -153,7 +184,16 @@ public final class FileSinkConfig extends AbstractConfig {
                   + DIRECTORY_CONFIG
                   + "')"));
     }
-    return List.of();
+    if (SinkFormat.AVRO.configName().equals(config.getString(FORMAT_CONFIG))
+        && "gzip".equals(config.getString(COMPRESSION_CONFIG))) {
+      problems.add(
+          new ConfigProblem(
+              COMPRESSION_CONFIG,
+              "gzip",
+              "Avro files compress their blocks: with format=avro set compression=none and"
+                  + " avro.codec=deflate"));
+    }
+    return problems;
   }
 
   public Path directory() {
@@ -180,6 +220,12 @@ public final class FileSinkConfig extends AbstractConfig {
   /** The rotation interval in milliseconds, or -1 when disabled. */
   public long rotateIntervalMs() {
     return getLong(ROTATE_INTERVAL_MS_CONFIG);
+  }
+
+  public CodecFactory avroCodec() {
+    return "deflate".equals(getString(AVRO_CODEC_CONFIG))
+        ? CodecFactory.deflateCodec(getInt(AVRO_DEFLATE_LEVEL_CONFIG))
+        : CodecFactory.nullCodec();
   }
 
   public boolean failOnNullValues() {

@@ -11,9 +11,10 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
- * Writes topic partitions to rolling files in a directory (JSON lines, text or CSV, optionally
- * gzip'd), exactly once: see {@link FileSinkTask}. Settings: {@link FileSinkConfig}. Every task
- * gets the same configuration; the consumer group spreads the partitions over them.
+ * Writes topic partitions to rolling files in a directory (JSON lines, text, CSV, optionally
+ * gzip'd, or Avro container files), exactly once: see {@link FileSinkTask}. Settings: {@link
+ * FileSinkConfig}. Every task gets the same configuration; the consumer group spreads the
+ * partitions over them.
  */
 public final class FileSinkConnector extends SinkConnector {
   static final String VERSION = versionOfJar();

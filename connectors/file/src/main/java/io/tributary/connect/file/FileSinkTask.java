@@ -62,7 +62,7 @@ public final class FileSinkTask extends SinkTask {
   public void start(Map<String, String> props) {
     config = new FileSinkConfig(props);
     directory = new SinkDirectory(config.directory());
-    spec = new SinkFileSpec(config.format(), config.gzip());
+    spec = new SinkFileSpec(config.format(), config.gzip(), config.avroCodec());
     try {
       directory.create();
     } catch (IOException e) {

@@ -3,20 +3,23 @@ package io.tributary.connect.file;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The file formats of the file sink, by their {@code format} config name and file extension. */
 public enum SinkFormat {
-  JSON("json", "json", JsonLinesRecordWriter::new),
-  TEXT("text", "txt", TextRecordWriter::new),
-  CSV("csv", "csv", CsvRecordWriter::new);
+  JSON("json", "json", (out, spec) -> new JsonLinesRecordWriter(out)),
+  TEXT("text", "txt", (out, spec) -> new TextRecordWriter(out)),
+  CSV("csv", "csv", (out, spec) -> new CsvRecordWriter(out)),
+  AVRO("avro", "avro", (out, spec) -> new AvroRecordWriter(out, spec.avroCodec()));
 
   private final String configName;
   private final String extension;
-  private final Function<OutputStream, SinkRecordWriter> factory;
+  private final BiFunction<OutputStream, SinkFileSpec, SinkRecordWriter> factory;
 
   SinkFormat(
-      String configName, String extension, Function<OutputStream, SinkRecordWriter> factory) {
+      String configName,
+      String extension,
+      BiFunction<OutputStream, SinkFileSpec, SinkRecordWriter> factory) {
     this.configName = configName;
     this.extension = extension;
     this.factory = factory;
@@ -32,8 +35,8 @@ public enum SinkFormat {
   }
 
   /** A writer of this format for one new file, writing to {@code out} (which it does not close). */
-  SinkRecordWriter newWriter(OutputStream out) {
-    return factory.apply(out);
+  SinkRecordWriter newWriter(OutputStream out, SinkFileSpec spec) {
+    return factory.apply(out, spec);
   }
 
   static List<String> names() {

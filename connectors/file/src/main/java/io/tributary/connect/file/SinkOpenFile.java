@@ -51,7 +51,7 @@ final class SinkOpenFile {
         new CountingOutputStream(
             new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES));
     this.gzip = spec.gzip() ? new GZIPOutputStream(counting, BUFFER_BYTES) : null;
-    this.writer = spec.format().newWriter(gzip != null ? gzip : counting);
+    this.writer = spec.format().newWriter(gzip != null ? gzip : counting, spec);
   }
 
   /** Creates the temporary file for {@code partition}, whose first record is at {@code offset}. */

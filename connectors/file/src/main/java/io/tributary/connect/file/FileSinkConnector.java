@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -67,9 +68,7 @@ public final class FileSinkConnector extends SinkConnector {
     if (!keysValid) {
       return config;
     }
-    var parsed =
-        new org.apache.kafka.common.config.AbstractConfig(
-            FileSinkConfig.CONFIG_DEF, connectorConfigs, false);
+    AbstractConfig parsed = new AbstractConfig(FileSinkConfig.CONFIG_DEF, connectorConfigs, false);
     for (FileSinkConfig.ConfigProblem problem : FileSinkConfig.crossKeyProblems(parsed)) {
       for (ConfigValue value : config.configValues()) {
         if (value.name().equals(problem.key())) {

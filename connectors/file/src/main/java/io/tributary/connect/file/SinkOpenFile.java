@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -26,6 +27,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 final class SinkOpenFile {
   private static final int BUFFER_BYTES = 64 * 1024;
+  // Small, so that file.max.bytes sees compressed bytes soon after the compressor emits them.
+  private static final int GZIP_BUFFER_BYTES = 8 * 1024;
 
   private final TopicPartition partition;
   private final Path tempPath;
@@ -50,7 +53,7 @@ final class SinkOpenFile {
     this.counting =
         new CountingOutputStream(
             new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES));
-    this.gzip = spec.gzip() ? new GZIPOutputStream(counting, BUFFER_BYTES) : null;
+    this.gzip = spec.gzip() ? new GZIPOutputStream(counting, GZIP_BUFFER_BYTES) : null;
     this.writer = spec.format().newWriter(gzip != null ? gzip : counting, spec);
   }
 
@@ -62,7 +65,7 @@ final class SinkOpenFile {
         SinkFileName.prefix(partition)
             + String.format("%020d", offset)
             + "."
-            + java.util.UUID.randomUUID()
+            + UUID.randomUUID()
             + ".tmp";
     return new SinkOpenFile(spec, partition, tempDir.resolve(name), nowMs);
   }

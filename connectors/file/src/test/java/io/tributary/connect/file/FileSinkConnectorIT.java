@@ -48,7 +48,7 @@ class FileSinkConnectorIT {
                 broker.bootstrapServers(),
                 dir.resolve("worker"),
                 Map.of("plugin.path", plugins.toString()))) {
-      produce(broker.bootstrapServers());
+      produce(broker.bootstrapServers(), 0, RECORDS);
 
       // When a file sink is created over REST (gzip'd text, 100 records a file, 2 s rotation)
       HttpResponse<String> created =
@@ -78,28 +78,40 @@ class FileSinkConnectorIT {
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
       // Then the completed files hold every record once, in order
-      List<String> expected = new ArrayList<>();
-      for (int i = 0; i < RECORDS; i++) {
-        expected.add("line " + i);
-      }
       await()
           .atMost(Duration.ofSeconds(60))
-          .untilAsserted(() -> assertThat(SinkFiles.allLines(out)).isEqualTo(expected));
+          .untilAsserted(() -> assertThat(SinkFiles.allLines(out)).isEqualTo(lines(0, RECORDS)));
       assertThat(SinkFiles.completed(out))
           .startsWith(
               "lines+0+00000000000000000000+00000000000000000099.txt.gz",
-              "lines+0+00000000000000000100+00000000000000000199.txt.gz")
-          .hasSize(3);
+              "lines+0+00000000000000000100+00000000000000000199.txt.gz");
+
+      // and after a worker restart, with more records, still every record exactly once
+      worker.restart();
+      produce(broker.bootstrapServers(), RECORDS, 2 * RECORDS);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> assertThat(SinkFiles.allLines(out)).isEqualTo(lines(0, 2 * RECORDS)));
+      assertThat(SinkFiles.temporary(out)).isEmpty();
     }
   }
 
-  private static void produce(String bootstrapServers) {
+  private static List<String> lines(int from, int to) {
+    List<String> lines = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      lines.add("line " + i);
+    }
+    return lines;
+  }
+
+  private static void produce(String bootstrapServers, int from, int to) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-      for (int i = 0; i < RECORDS; i++) {
+      for (int i = from; i < to; i++) {
         producer.send(new ProducerRecord<>("lines", 0, null, "line " + i));
       }
       producer.flush();

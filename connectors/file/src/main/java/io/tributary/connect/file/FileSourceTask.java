@@ -72,6 +72,7 @@ public final class FileSourceTask extends SourceTask {
   private int taskCount;
   private long nextScanNanos;
   private int roundRobin;
+  private DataException pendingFailure;
 
   @Override
   public String version() {
@@ -88,6 +89,7 @@ public final class FileSourceTask extends SourceTask {
     host = hostName();
     nextScanNanos = System.nanoTime();
     stopping = false;
+    pendingFailure = null;
     LOGGER.info(
         "File source task {} of {} started on {} for patterns {}",
         taskIndex,
@@ -108,9 +110,21 @@ public final class FileSourceTask extends SourceTask {
         scan(now);
         nextScanNanos = now + config.scanIntervalMs() * 1_000_000L;
       }
+      if (pendingFailure != null) {
+        throw pendingFailure;
+      }
       List<Tail> open = new ArrayList<>(tails.values());
-      for (int i = 0; i < open.size() && records.size() < config.batchSize(); i++) {
-        read(open.get(Math.floorMod(roundRobin + i, open.size())), records, now);
+      try {
+        for (int i = 0; i < open.size() && records.size() < config.batchSize(); i++) {
+          read(open.get(Math.floorMod(roundRobin + i, open.size())), records, now);
+        }
+      } catch (DataException e) {
+        if (records.isEmpty()) {
+          throw e;
+        }
+        // Deliver the events before the malformed one; the next poll fails the task.
+        pendingFailure = e;
+        return records;
       }
       roundRobin++;
     }

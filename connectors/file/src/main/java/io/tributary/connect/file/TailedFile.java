@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -16,7 +19,9 @@ import java.util.zip.CRC32;
  * through its open handle, so a file renamed or deleted while open is read to its end. A partial
  * last line stays pending until its newline arrives. Truncation (copytruncate) and content
  * replacement are detected before each read: the size dropping below the bytes read, or the CRC32
- * of the first bytes changing; then the file is read again from its start.
+ * of the first bytes changing. Then the rest of the rotated copy (a sibling named like the file
+ * plus a suffix, with the same first bytes) is read, if there is one, and the file is read again
+ * from its start, so no line written before the copy is lost.
  *
  * <p>Memory: one buffer plus the pending partial line. Not thread-safe; owned by one task.
  */
@@ -41,6 +46,7 @@ final class TailedFile implements AutoCloseable {
   private int fingerprintLength;
   private long fingerprint;
   private long truncations;
+  private FileChannel copy;
 
   private TailedFile(String key, Path path, FileChannel channel, FileSourceConfig config) {
     this.key = requireNonNull(key, "key is null");
@@ -170,17 +176,83 @@ final class TailedFile implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (copy != null) {
+      copy.close();
+    }
     channel.close();
   }
 
   private boolean readMore() throws IOException {
-    if (truncatedOrReplaced()) {
+    while (true) {
+      if (copy == null && truncatedOrReplaced()) {
+        copy = findCopy();
+        if (copy == null) {
+          restartFromZero();
+        } else {
+          copy.position(channel.position());
+        }
+      }
+      buffer.clear();
+      int n = (copy != null ? copy : channel).read(buffer);
+      buffer.flip();
+      if (n > 0) {
+        return true;
+      }
+      if (copy == null) {
+        return false;
+      }
+      // The rotated copy is read to its end: go on with the truncated file from its start.
+      copy.close();
+      copy = null;
       restartFromZero();
     }
-    buffer.clear();
-    int n = channel.read(buffer);
-    buffer.flip();
-    return n > 0;
+  }
+
+  /**
+   * After copytruncate: the rotated copy (a sibling whose name starts with this file's name, at
+   * least as long as what was read, with the same first bytes), positioned nowhere yet; or null.
+   */
+  private FileChannel findCopy() throws IOException {
+    if (fingerprintLength == 0 || path.getParent() == null) {
+      return null;
+    }
+    String name = path.getFileName().toString();
+    List<Path> candidates;
+    try (Stream<Path> siblings = Files.list(path.getParent())) {
+      candidates =
+          siblings
+              .filter(p -> p.getFileName().toString().startsWith(name) && !p.equals(path))
+              .filter(Files::isRegularFile)
+              .toList();
+    }
+    FileChannel best = null;
+    long bestModified = Long.MIN_VALUE;
+    for (Path candidate : candidates) {
+      FileChannel copyChannel;
+      try {
+        copyChannel = FileChannel.open(candidate, StandardOpenOption.READ);
+      } catch (IOException e) {
+        continue;
+      }
+      long modified = Files.getLastModifiedTime(candidate).toMillis();
+      if (copyChannel.size() >= channel.position()
+          && crc(copyChannel, fingerprintLength) == fingerprint
+          && modified > bestModified) {
+        if (best != null) {
+          best.close();
+        }
+        best = copyChannel;
+        bestModified = modified;
+        FileSourceTask.LOGGER.info(
+            "File {} was truncated: reading the rest of its copy {} from byte {} first",
+            path,
+            candidate,
+            channel.position());
+      } else {
+        copyChannel.close();
+      }
+    }
+    return best;
   }
 
   private boolean truncatedOrReplaced() throws IOException {
@@ -242,6 +314,10 @@ final class TailedFile implements AutoCloseable {
   }
 
   private long crc(int length) throws IOException {
+    return crc(channel, length);
+  }
+
+  private static long crc(FileChannel channel, int length) throws IOException {
     ByteBuffer head = ByteBuffer.allocate(length);
     long at = 0;
     while (head.hasRemaining()) {

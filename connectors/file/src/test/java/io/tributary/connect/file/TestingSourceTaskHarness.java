@@ -67,7 +67,14 @@ final class TestingSourceTaskHarness implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.test(records)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Condition not met in " + timeout + "; records: " + values());
+        List<Object> values = values();
+        throw new AssertionError(
+            "Condition not met in "
+                + timeout
+                + "; "
+                + values.size()
+                + " records, the last ones: "
+                + values.subList(Math.max(0, values.size() - 20), values.size()));
       }
       pollOnce();
     }

@@ -104,6 +104,43 @@ public final class FileSourceConfig extends AbstractConfig {
       "Regex whose first capturing group, found in the event text, is the record key (a STRING);"
           + " no match gives a null key. Exclusive with key.field.";
 
+  public static final String MODE_CONFIG = "mode";
+  private static final String MODE_DOC =
+      "tail: follow the files matched by file.patterns as they grow and rotate. spool: read each"
+          + " whole file of spool.dir once, then move it to spool.finished.dir (or, on a malformed"
+          + " line with errors.tolerance=none, to spool.error.dir).";
+  public static final String MODE_DEFAULT = "tail";
+
+  public static final String SPOOL_DIR_CONFIG = "spool.dir";
+  private static final String SPOOL_DIR_DOC =
+      "mode=spool: the absolute directory to read files from.";
+
+  public static final String SPOOL_FILE_PATTERN_CONFIG = "spool.file.pattern";
+  private static final String SPOOL_FILE_PATTERN_DOC =
+      "mode=spool: glob of the file names to read in spool.dir (sub-directories are not read).";
+  public static final String SPOOL_FILE_PATTERN_DEFAULT = "*";
+
+  public static final String SPOOL_FINISHED_DIR_CONFIG = "spool.finished.dir";
+  private static final String SPOOL_FINISHED_DIR_DOC =
+      "mode=spool: where a file moves once all its records were written to Kafka.";
+
+  public static final String SPOOL_ERROR_DIR_CONFIG = "spool.error.dir";
+  private static final String SPOOL_ERROR_DIR_DOC =
+      "mode=spool: where a file with a malformed line moves (errors.tolerance=none; the task then"
+          + " fails naming the file and line).";
+
+  public static final String SPOOL_MIN_FILE_AGE_MS_CONFIG = "spool.min.file.age.ms";
+  private static final String SPOOL_MIN_FILE_AGE_MS_DOC =
+      "mode=spool: a file is read only once it was not modified for this long (still being"
+          + " written otherwise).";
+  public static final long SPOOL_MIN_FILE_AGE_MS_DEFAULT = 5000L;
+
+  public static final String SPOOL_SORT_CONFIG = "spool.sort";
+  private static final String SPOOL_SORT_DOC =
+      "mode=spool: order in which files are read: 'name' (lexicographic) or 'mtime' (oldest"
+          + " first).";
+  public static final String SPOOL_SORT_DEFAULT = "name";
+
   /** The framework's key, read (not declared) to decide what a malformed JSON or CSV line does. */
   public static final String ERRORS_TOLERANCE_CONFIG = "errors.tolerance";
 
@@ -117,6 +154,12 @@ public final class FileSourceConfig extends AbstractConfig {
     RAW,
     JSON,
     CSV
+  }
+
+  /** Tailing files or reading a spool directory. */
+  public enum Mode {
+    TAIL,
+    SPOOL
   }
 
   /** Where a record's source metadata goes. */
@@ -162,6 +205,26 @@ public final class FileSourceConfig extends AbstractConfig {
                   + patterns().size()
                   + ")"));
     }
+    if (mode() == Mode.TAIL && patterns().isEmpty()) {
+      problems.add(
+          new Problem(
+              FILE_PATTERNS_CONFIG, patterns(), "must list at least one glob with mode=tail"));
+    }
+    if (mode() == Mode.SPOOL) {
+      for (String key :
+          List.of(SPOOL_DIR_CONFIG, SPOOL_FINISHED_DIR_CONFIG, SPOOL_ERROR_DIR_CONFIG)) {
+        String dir = getString(key);
+        if (dir == null || !Path.of(dir).isAbsolute()) {
+          problems.add(new Problem(key, dir, "must be an absolute directory with mode=spool"));
+        }
+      }
+      String spool = getString(SPOOL_DIR_CONFIG);
+      for (String key : List.of(SPOOL_FINISHED_DIR_CONFIG, SPOOL_ERROR_DIR_CONFIG)) {
+        if (spool != null && spool.equals(getString(key))) {
+          problems.add(new Problem(key, getString(key), "must differ from " + SPOOL_DIR_CONFIG));
+        }
+      }
+    }
     String keyField = getString(KEY_FIELD_CONFIG);
     if (keyField != null && getString(KEY_PATTERN_CONFIG) != null) {
       problems.add(
@@ -181,8 +244,35 @@ public final class FileSourceConfig extends AbstractConfig {
     return problems;
   }
 
+  /** The glob patterns to scan: file.patterns, or with mode=spool the spool directory's files. */
   public List<String> patterns() {
+    if (mode() == Mode.SPOOL && getString(SPOOL_DIR_CONFIG) != null) {
+      return List.of(
+          Path.of(getString(SPOOL_DIR_CONFIG))
+              .resolve(getString(SPOOL_FILE_PATTERN_CONFIG))
+              .toString());
+    }
     return getList(FILE_PATTERNS_CONFIG);
+  }
+
+  public Mode mode() {
+    return Mode.valueOf(getString(MODE_CONFIG).toUpperCase(Locale.ROOT));
+  }
+
+  public Path spoolFinishedDir() {
+    return Path.of(getString(SPOOL_FINISHED_DIR_CONFIG));
+  }
+
+  public Path spoolErrorDir() {
+    return Path.of(getString(SPOOL_ERROR_DIR_CONFIG));
+  }
+
+  public long spoolMinFileAgeMs() {
+    return getLong(SPOOL_MIN_FILE_AGE_MS_CONFIG);
+  }
+
+  public boolean spoolSortByMtime() {
+    return "mtime".equalsIgnoreCase(getString(SPOOL_SORT_CONFIG));
   }
 
   /** The topic for files matched by the pattern at {@code patternIndex}. */
@@ -254,7 +344,7 @@ public final class FileSourceConfig extends AbstractConfig {
         .define(
             FILE_PATTERNS_CONFIG,
             Type.LIST,
-            ConfigDef.NO_DEFAULT_VALUE,
+            List.of(),
             FileSourceConfig::validatePatterns,
             Importance.HIGH,
             FILE_PATTERNS_DOC)
@@ -349,6 +439,38 @@ public final class FileSourceConfig extends AbstractConfig {
             FileSourceConfig::validateRegex,
             Importance.MEDIUM,
             KEY_PATTERN_DOC)
+        .define(
+            MODE_CONFIG,
+            Type.STRING,
+            MODE_DEFAULT,
+            ConfigDef.CaseInsensitiveValidString.in("tail", "spool"),
+            Importance.HIGH,
+            MODE_DOC)
+        .define(SPOOL_DIR_CONFIG, Type.STRING, null, Importance.HIGH, SPOOL_DIR_DOC)
+        .define(
+            SPOOL_FILE_PATTERN_CONFIG,
+            Type.STRING,
+            SPOOL_FILE_PATTERN_DEFAULT,
+            new ConfigDef.NonEmptyString(),
+            Importance.MEDIUM,
+            SPOOL_FILE_PATTERN_DOC)
+        .define(
+            SPOOL_FINISHED_DIR_CONFIG, Type.STRING, null, Importance.HIGH, SPOOL_FINISHED_DIR_DOC)
+        .define(SPOOL_ERROR_DIR_CONFIG, Type.STRING, null, Importance.HIGH, SPOOL_ERROR_DIR_DOC)
+        .define(
+            SPOOL_MIN_FILE_AGE_MS_CONFIG,
+            Type.LONG,
+            SPOOL_MIN_FILE_AGE_MS_DEFAULT,
+            ConfigDef.Range.atLeast(0L),
+            Importance.MEDIUM,
+            SPOOL_MIN_FILE_AGE_MS_DOC)
+        .define(
+            SPOOL_SORT_CONFIG,
+            Type.STRING,
+            SPOOL_SORT_DEFAULT,
+            ConfigDef.CaseInsensitiveValidString.in("name", "mtime"),
+            Importance.LOW,
+            SPOOL_SORT_DOC)
         .defineInternal(TASK_INDEX_CONFIG, Type.INT, 0, Importance.LOW)
         .defineInternal(TASK_COUNT_CONFIG, Type.INT, 1, Importance.LOW);
   }
@@ -356,8 +478,8 @@ public final class FileSourceConfig extends AbstractConfig {
   private static void validatePatterns(String name, Object value) {
     @SuppressWarnings("unchecked")
     List<String> patterns = (List<String>) value;
-    if (patterns == null || patterns.isEmpty()) {
-      throw new ConfigException(name, value, "must list at least one absolute glob pattern");
+    if (patterns == null) {
+      throw new ConfigException(name, value, "must list absolute glob patterns");
     }
     for (String pattern : patterns) {
       if (!Path.of(pattern).isAbsolute()) {

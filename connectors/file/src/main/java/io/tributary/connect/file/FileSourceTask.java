@@ -73,6 +73,7 @@ public final class FileSourceTask extends SourceTask {
   private long nextScanNanos;
   private int roundRobin;
   private DataException pendingFailure;
+  private Spool spool;
 
   @Override
   public String version() {
@@ -84,6 +85,7 @@ public final class FileSourceTask extends SourceTask {
     config = new FileSourceConfig(props);
     scanner = new GlobScanner(config.patterns());
     format = new EventFormat(config);
+    spool = config.mode() == FileSourceConfig.Mode.SPOOL ? new Spool(config) : null;
     taskIndex = config.getInt(FileSourceConfig.TASK_INDEX_CONFIG);
     taskCount = config.getInt(FileSourceConfig.TASK_COUNT_CONFIG);
     host = hostName();
@@ -153,6 +155,10 @@ public final class FileSourceTask extends SourceTask {
   }
 
   private void scan(long now) {
+    if (spool != null) {
+      scanSpool();
+      return;
+    }
     Set<String> seen = new HashSet<>();
     for (GlobScanner.Match match : scanner.scan()) {
       String key;
@@ -183,6 +189,33 @@ public final class FileSourceTask extends SourceTask {
             "File {} is no longer matched (rotated or deleted): reading it to its end",
             tail.file.path());
       }
+    }
+  }
+
+  /** mode=spool: one file at a time, the next ready one once the current one is finished. */
+  private void scanSpool() {
+    if (!tails.isEmpty()) {
+      return;
+    }
+    try {
+      Map.Entry<String, GlobScanner.Match> next =
+          spool.next(scanner.scan(), key -> Math.floorMod(key.hashCode(), taskCount) == taskIndex);
+      if (next != null) {
+        open(next.getKey(), next.getValue());
+        if (tails.containsKey(next.getKey())) {
+          spool.started(next.getKey(), next.getValue().path());
+        }
+      }
+    } catch (IOException e) {
+      LOGGER.warn("Cannot list the spool directory, retrying at the next scan", e);
+    }
+  }
+
+  @Override
+  public void commitRecord(
+      SourceRecord record, org.apache.kafka.clients.producer.RecordMetadata metadata) {
+    if (spool != null) {
+      spool.acked(record);
     }
   }
 
@@ -270,6 +303,12 @@ public final class FileSourceTask extends SourceTask {
       if (records.size() < batch) {
         emit(tail, tail.events.flushIfIdle(now), records);
       }
+      if (spool != null && atEnd && records.size() + 2 <= batch) {
+        finish(tail, records, now);
+        spool.finished(tail.file.key());
+        nextScanNanos = now;
+        return;
+      }
       if (tail.orphaned
           && atEnd
           && records.size() + 2 <= batch
@@ -315,6 +354,11 @@ public final class FileSourceTask extends SourceTask {
       parsed = format.parse(event.text(), path, event.firstLine(), tail.csvSchema);
     } catch (DataException e) {
       if (!config.toleratesParseErrors()) {
+        if (spool != null) {
+          tails.remove(tail.file.key());
+          closeQuietly(tail);
+          spool.failed(tail.file.key());
+        }
         throw e;
       }
       LOGGER.warn("Skipping a malformed event (errors.tolerance=all): {}", e.getMessage());
@@ -345,6 +389,9 @@ public final class FileSourceTask extends SourceTask {
             parsed.value(),
             null,
             headers));
+    if (spool != null) {
+      spool.emitted(tail.file.key());
+    }
   }
 
   private Map<String, Object> offset(Tail tail, long position, long line) throws IOException {

@@ -56,6 +56,7 @@ final class TestingSourceTaskHarness implements AutoCloseable {
       @SuppressWarnings("unchecked")
       Map<String, Object> offset = (Map<String, Object>) record.sourceOffset();
       committed.put(partition, offset);
+      task.commitRecord(record, null);
     }
     records.addAll(polled);
     return polled;

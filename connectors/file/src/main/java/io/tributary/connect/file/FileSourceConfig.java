@@ -90,8 +90,10 @@ public final class FileSourceConfig extends AbstractConfig {
 
   public static final String SOURCE_METADATA_CONFIG = "source.metadata";
   private static final String SOURCE_METADATA_DOC =
-      "Where each record carries its source (source.host, source.file, source.offset = byte"
-          + " offset of the event's first line, source.line): 'headers', or 'none'.";
+      "Where each record carries its source (host name, file path, byte offset and number of the"
+          + " event's first line): 'headers' (source.host, source.file, source.offset,"
+          + " source.line), 'fields' (source_host, source_file, source_offset, source_line added"
+          + " to the value; a raw line becomes a struct with a 'message' field), or 'none'.";
   public static final String SOURCE_METADATA_DEFAULT = "headers";
 
   public static final String KEY_FIELD_CONFIG = "key.field";
@@ -165,6 +167,7 @@ public final class FileSourceConfig extends AbstractConfig {
   /** Where a record's source metadata goes. */
   public enum SourceMetadata {
     HEADERS,
+    FIELDS,
     NONE
   }
 
@@ -428,7 +431,7 @@ public final class FileSourceConfig extends AbstractConfig {
             SOURCE_METADATA_CONFIG,
             Type.STRING,
             SOURCE_METADATA_DEFAULT,
-            ConfigDef.CaseInsensitiveValidString.in("headers", "none"),
+            ConfigDef.CaseInsensitiveValidString.in("headers", "fields", "none"),
             Importance.MEDIUM,
             SOURCE_METADATA_DOC)
         .define(KEY_FIELD_CONFIG, Type.STRING, null, Importance.MEDIUM, KEY_FIELD_DOC)

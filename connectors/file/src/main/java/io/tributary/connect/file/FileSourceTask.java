@@ -74,6 +74,7 @@ public final class FileSourceTask extends SourceTask {
   private int roundRobin;
   private DataException pendingFailure;
   private Spool spool;
+  private final SourceFields sourceFields = new SourceFields();
 
   @Override
   public String version() {
@@ -366,6 +367,9 @@ public final class FileSourceTask extends SourceTask {
     }
     if (parsed == null) {
       return;
+    }
+    if (config.sourceMetadata() == FileSourceConfig.SourceMetadata.FIELDS) {
+      parsed = sourceFields.add(parsed, host, path.toString(), event.start(), event.firstLine());
     }
     ConnectHeaders headers = new ConnectHeaders();
     if (config.sourceMetadata() == FileSourceConfig.SourceMetadata.HEADERS) {

@@ -231,6 +231,42 @@ class FileSourceTaskTest {
   }
 
   @Test
+  void putsTheSourceInFieldsWhenAsked() throws Exception {
+    // given
+    Path raw = dir.resolve("app.log");
+    write(raw, "hello\n");
+    Path rows = dir.resolve("rows.csv");
+    write(rows, "id\n7\n");
+    Map<String, String> props =
+        Map.of(
+            FileSourceConfig.FILE_PATTERNS_CONFIG,
+            raw.toString(),
+            FileSourceConfig.SOURCE_METADATA_CONFIG,
+            "fields");
+    try (TestingSourceTaskHarness harness = new TestingSourceTaskHarness(props)) {
+      // when
+      SourceRecord record = harness.pollUntilCount(1).get(0);
+      // then
+      Struct value = (Struct) record.value();
+      assertThat(value.getString(SourceFields.MESSAGE)).isEqualTo("hello");
+      assertThat(value.getString(SourceFields.FILE)).isEqualTo(raw.toString());
+      assertThat(value.getInt64(SourceFields.LINE)).isEqualTo(1L);
+      assertThat(record.headers().isEmpty()).isTrue();
+    }
+    Map<String, String> csv =
+        Map.of(
+            FileSourceConfig.FILE_PATTERNS_CONFIG, rows.toString(),
+            FileSourceConfig.FORMAT_CONFIG, "csv",
+            FileSourceConfig.SOURCE_METADATA_CONFIG, "fields");
+    try (TestingSourceTaskHarness harness = new TestingSourceTaskHarness(csv)) {
+      Struct value = (Struct) harness.pollUntilCount(1).get(0).value();
+      assertThat(value.getString("id")).isEqualTo("7");
+      assertThat(value.getInt64(SourceFields.OFFSET)).isEqualTo(3L);
+      assertThat(value.getInt64(SourceFields.LINE)).isEqualTo(2L);
+    }
+  }
+
+  @Test
   void spreadsFilesOverTasksByIdentity() throws Exception {
     // given
     for (int i = 0; i < 20; i++) {

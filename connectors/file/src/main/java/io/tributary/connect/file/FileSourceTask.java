@@ -61,7 +61,16 @@ public final class FileSourceTask extends SourceTask {
   static final String HEADER_LINE = "source.line";
 
   private final Map<String, Tail> tails = new LinkedHashMap<>();
-  private final Map<String, Map<String, Object>> closedOffsets = new HashMap<>();
+
+  /** Offsets of files closed in this run (newest 10,000), ahead of not yet committed offsets. */
+  private final Map<String, Map<String, Object>> closedOffsets =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
+          return size() > 10_000;
+        }
+      };
+
   private final Object wake = new Object();
   private volatile boolean stopping;
   private FileSourceConfig config;
@@ -327,8 +336,11 @@ public final class FileSourceTask extends SourceTask {
       emit(tail, tail.events.accept(last, now), records);
     }
     emit(tail, tail.events.flush(), records);
-    closedOffsets.put(
-        tail.file.key(), offset(tail, tail.file.linePosition(), tail.file.lineNumber()));
+    if (spool == null) {
+      // A spooled file is moved away for good; a tailed one may match again (same identity).
+      closedOffsets.put(
+          tail.file.key(), offset(tail, tail.file.linePosition(), tail.file.lineNumber()));
+    }
     tails.remove(tail.file.key());
     closeQuietly(tail);
     LOGGER.info(

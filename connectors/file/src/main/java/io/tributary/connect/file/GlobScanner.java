@@ -6,20 +6,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the regular files matched by a list of absolute glob patterns. Each pattern is walked from
  * its longest literal directory prefix, only as deep as the pattern can reach ('**' walks the whole
- * subtree). Not thread-safe; one per task.
+ * subtree). Symbolic links to files are followed; links to directories below the base are not (no
+ * loops). An unreadable directory is logged and skipped. Not thread-safe; one per task.
  */
 final class GlobScanner {
 
@@ -31,6 +37,8 @@ final class GlobScanner {
   }
 
   private record Glob(Path base, int maxDepth, PathMatcher matcher) {}
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(GlobScanner.class);
 
   private final List<Glob> globs = new ArrayList<>();
 
@@ -53,22 +61,36 @@ final class GlobScanner {
         continue;
       }
       int index = i;
-      try (Stream<Path> paths =
-          Files.walk(glob.base(), glob.maxDepth(), FileVisitOption.FOLLOW_LINKS)) {
-        paths
-            .filter(p -> glob.matcher().matches(p))
-            .filter(Files::isRegularFile)
-            .sorted()
-            .forEach(p -> matches.putIfAbsent(p, new Match(p, index)));
-      } catch (UncheckedIOException e) {
-        if (!(e.getCause() instanceof NoSuchFileException)) {
-          throw e;
-        }
-        // A directory vanished during the walk (e.g. rotation): the next scan sees the new state.
-      } catch (NoSuchFileException e) {
-        // Same as above.
+      List<Path> found = new ArrayList<>();
+      try {
+        Files.walkFileTree(
+            glob.base(),
+            EnumSet.noneOf(FileVisitOption.class),
+            glob.maxDepth(),
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (glob.matcher().matches(file) && Files.isRegularFile(file)) {
+                  found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                if (!(e instanceof NoSuchFileException)) {
+                  // E.g. a directory this worker may not read: the rest is still scanned.
+                  LOGGER.warn("Cannot scan {}: {}", file, e.toString());
+                }
+                return FileVisitResult.CONTINUE;
+              }
+            });
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot scan " + glob.base(), e);
+      }
+      found.sort(null);
+      for (Path path : found) {
+        matches.putIfAbsent(path, new Match(path, index));
       }
     }
     return List.copyOf(matches.values());

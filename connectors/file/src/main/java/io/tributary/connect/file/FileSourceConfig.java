@@ -57,6 +57,12 @@ public final class FileSourceConfig extends AbstractConfig {
           + " reads.";
   public static final int BUFFER_SIZE_DEFAULT = 64 * 1024;
 
+  public static final String MAX_LINE_BYTES_CONFIG = "max.line.bytes";
+  private static final String MAX_LINE_BYTES_DOC =
+      "Longest line kept in memory: a line without newline longer than this is emitted in pieces"
+          + " of this many bytes (each counted as a line), so memory stays bounded.";
+  public static final int MAX_LINE_BYTES_DEFAULT = 1 << 20;
+
   public static final String POLL_INTERVAL_MS_CONFIG = "poll.interval.ms";
   private static final String POLL_INTERVAL_MS_DOC =
       "How long a poll waits before returning nothing when no file has new data.";
@@ -300,6 +306,10 @@ public final class FileSourceConfig extends AbstractConfig {
     return getInt(BUFFER_SIZE_CONFIG);
   }
 
+  public int maxLineBytes() {
+    return getInt(MAX_LINE_BYTES_CONFIG);
+  }
+
   public long pollIntervalMs() {
     return getLong(POLL_INTERVAL_MS_CONFIG);
   }
@@ -399,6 +409,13 @@ public final class FileSourceConfig extends AbstractConfig {
             ConfigDef.Range.between(16, 64 << 20),
             Importance.LOW,
             BUFFER_SIZE_DOC)
+        .define(
+            MAX_LINE_BYTES_CONFIG,
+            Type.INT,
+            MAX_LINE_BYTES_DEFAULT,
+            ConfigDef.Range.atLeast(1),
+            Importance.LOW,
+            MAX_LINE_BYTES_DOC)
         .define(
             POLL_INTERVAL_MS_CONFIG,
             Type.LONG,

@@ -39,6 +39,7 @@ final class TailedFile implements AutoCloseable {
   private final ByteBuffer buffer;
   private final Charset charset;
   private final int fingerprintBytes;
+  private final int maxLineBytes;
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
   private Path path;
   private long linePosition;
@@ -56,6 +57,7 @@ final class TailedFile implements AutoCloseable {
     this.buffer.flip();
     this.charset = config.charset();
     this.fingerprintBytes = config.fingerprintBytes();
+    this.maxLineBytes = config.maxLineBytes();
   }
 
   static TailedFile open(String key, Path path, FileSourceConfig config) throws IOException {
@@ -110,11 +112,19 @@ final class TailedFile implements AutoCloseable {
         byte[] bytes = buffer.array();
         int start = buffer.position();
         int limit = buffer.limit();
-        for (int i = start; i < limit; i++) {
+        int room = maxLineBytes - partial.size();
+        // A newline right after max.line.bytes still ends the line normally.
+        int scanEnd = (int) Math.min(limit, (long) start + room + 1);
+        for (int i = start; i < scanEnd; i++) {
           if (bytes[i] == '\n') {
             buffer.position(i + 1);
             return completeLine(bytes, start, i - start);
           }
+        }
+        if (scanEnd - start > room) {
+          // Too long: the first max.line.bytes become a line of their own.
+          buffer.position(start + room);
+          return completeLine(bytes, start, room, false);
         }
         partial.write(bytes, start, limit - start);
         buffer.position(limit);

@@ -326,6 +326,24 @@ class FileSourceTaskTest {
   }
 
   @Test
+  void splitsALineLongerThanTheMaximum() throws Exception {
+    // given
+    write(dir.resolve("a.log"), "abcdefghij\nxy\n");
+    Map<String, String> props =
+        Map.of(
+            FileSourceConfig.FILE_PATTERNS_CONFIG, dir + "/*.log",
+            FileSourceConfig.MAX_LINE_BYTES_CONFIG, "4",
+            FileSourceConfig.BUFFER_SIZE_CONFIG, "16");
+    try (TestingSourceTaskHarness harness = new TestingSourceTaskHarness(props)) {
+      // when
+      List<SourceRecord> records = harness.pollUntilCount(4);
+      // then
+      assertThat(harness.values()).containsExactly("abcd", "efgh", "ij", "xy");
+      assertThat(records.get(2).sourceOffset().get(FileSourceTask.POSITION)).isEqualTo(11L);
+    }
+  }
+
+  @Test
   void finishesAFileDeletedWhileBeingRead() throws Exception {
     // given
     Path file = dir.resolve("app.log");

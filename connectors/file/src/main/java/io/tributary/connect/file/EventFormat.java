@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
@@ -34,11 +35,13 @@ final class EventFormat {
   private final FileSourceConfig.Format format;
   private final String keyField;
   private final Pattern keyPattern;
+  private final boolean inferSchema;
 
   EventFormat(FileSourceConfig config) {
     this.format = config.format();
     this.keyField = config.keyField();
     this.keyPattern = config.keyPattern();
+    this.inferSchema = config.inferJsonSchema();
   }
 
   FileSourceConfig.Format format() {
@@ -85,6 +88,9 @@ final class EventFormat {
   }
 
   private Parsed json(String text, Path file, long line) {
+    if (inferSchema) {
+      return inferred(text, file, line);
+    }
     Object value;
     try {
       value = MAPPER.readValue(text, Object.class);
@@ -98,6 +104,23 @@ final class EventFormat {
       key = field == null ? null : field instanceof String s ? s : field.toString();
     }
     return new Parsed(null, value, key);
+  }
+
+  private Parsed inferred(String text, Path file, long line) {
+    SchemaAndValue inferred;
+    try {
+      inferred = JsonSchemaInference.infer(MAPPER.readTree(text), file, line);
+    } catch (JsonProcessingException e) {
+      throw new DataException(
+          "Malformed JSON in file " + file + " line " + line + ": " + e.getOriginalMessage());
+    }
+    String key = patternKey(text);
+    Struct struct = (Struct) inferred.value();
+    if (keyField != null && inferred.schema().field(keyField) != null) {
+      Object field = struct.get(keyField);
+      key = field == null ? null : field.toString();
+    }
+    return new Parsed(inferred.schema(), struct, key);
   }
 
   private Parsed csv(String text, Path file, long line, Schema schema) {

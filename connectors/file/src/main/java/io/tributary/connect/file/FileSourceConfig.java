@@ -76,11 +76,17 @@ public final class FileSourceConfig extends AbstractConfig {
 
   public static final String FORMAT_CONFIG = "format";
   private static final String FORMAT_DOC =
-      "raw: each line (or multi-line event) is a STRING value. json: each line is a JSON value,"
-          + " emitted schemaless (maps, lists and primitives; use a converter with schemas"
-          + " disabled). csv: the first line of each file is the header, each further line a"
+      "raw: each line (or multi-line event) is a STRING value. json: each line is a JSON value"
+          + " (see json.schema). csv: the first line of each file is the header, each further line a"
           + " struct of optional strings named by the header.";
   public static final String FORMAT_DEFAULT = "raw";
+
+  public static final String JSON_SCHEMA_CONFIG = "json.schema";
+  private static final String JSON_SCHEMA_DOC =
+      "format=json: 'none' emits schemaless values (maps, lists, primitives; for converters with"
+          + " schemas disabled); 'infer' emits each JSON object line as a struct whose schema is"
+          + " inferred from that line (optional fields; integers INT64, other numbers FLOAT64).";
+  public static final String JSON_SCHEMA_DEFAULT = "none";
 
   public static final String MULTILINE_PATTERN_CONFIG = "multiline.pattern";
   private static final String MULTILINE_PATTERN_DOC =
@@ -322,6 +328,10 @@ public final class FileSourceConfig extends AbstractConfig {
     return Format.valueOf(getString(FORMAT_CONFIG).toUpperCase(Locale.ROOT));
   }
 
+  public boolean inferJsonSchema() {
+    return "infer".equalsIgnoreCase(getString(JSON_SCHEMA_CONFIG));
+  }
+
   public Pattern multilinePattern() {
     String regex = getString(MULTILINE_PATTERN_CONFIG);
     return regex == null || regex.isEmpty() ? null : Pattern.compile(regex);
@@ -430,6 +440,13 @@ public final class FileSourceConfig extends AbstractConfig {
             FileSourceConfig::validateCharset,
             Importance.MEDIUM,
             CHARSET_DOC)
+        .define(
+            JSON_SCHEMA_CONFIG,
+            Type.STRING,
+            JSON_SCHEMA_DEFAULT,
+            ConfigDef.CaseInsensitiveValidString.in("none", "infer"),
+            Importance.MEDIUM,
+            JSON_SCHEMA_DOC)
         .define(
             MULTILINE_PATTERN_CONFIG,
             Type.STRING,

@@ -201,6 +201,33 @@ class FileSourceTaskTest {
   }
 
   @Test
+  void infersAStructSchemaPerJsonLineWhenAsked() throws Exception {
+    // given
+    Path file = dir.resolve("events.json");
+    write(file, "{\"id\":\"a\",\"n\":1,\"tags\":[\"x\"],\"in\":{\"ok\":true,\"f\":1.5}}\n[1,2]\n");
+    Map<String, String> props =
+        Map.of(
+            FileSourceConfig.FILE_PATTERNS_CONFIG, file.toString(),
+            FileSourceConfig.FORMAT_CONFIG, "json",
+            FileSourceConfig.JSON_SCHEMA_CONFIG, "infer",
+            FileSourceConfig.KEY_FIELD_CONFIG, "id");
+    try (TestingSourceTaskHarness harness = new TestingSourceTaskHarness(props)) {
+      // when / then: the second line is not an object
+      assertThatThrownBy(() -> harness.pollUntilCount(2))
+          .isInstanceOf(DataException.class)
+          .hasMessageContaining("file " + file + " line 2");
+      SourceRecord record = harness.records().get(0);
+      Struct value = (Struct) record.value();
+      assertThat(record.key()).isEqualTo("a");
+      assertThat(value.getInt64("n")).isEqualTo(1L);
+      assertThat(value.getArray("tags")).containsExactly("x");
+      assertThat(value.getStruct("in").getBoolean("ok")).isTrue();
+      assertThat(value.getStruct("in").getFloat64("f")).isEqualTo(1.5);
+      assertThat(record.valueSchema().field("n").schema().isOptional()).isTrue();
+    }
+  }
+
+  @Test
   void readsCsvRowsAsStructsKeepingTheHeaderAcrossARestart() throws Exception {
     // given
     Path file = dir.resolve("rows.csv");

@@ -1,0 +1,26 @@
+package io.tributary.connect.file;
+
+import static java.util.Objects.requireNonNull;
+
+import org.apache.kafka.connect.data.Schema;
+
+/**
+ * What a task keeps for one open file: the file, its pending event, the pattern that matched it,
+ * its CSV schema and, once no pattern matches it any more (renamed away or deleted), since when.
+ * Not thread-safe; owned by one task.
+ */
+final class Tail {
+
+  final TailedFile file;
+  final EventAssembler events;
+  final int patternIndex;
+  Schema csvSchema;
+  long orphanedAtNanos;
+  boolean orphaned;
+
+  Tail(TailedFile file, EventAssembler events, int patternIndex) {
+    this.file = requireNonNull(file, "file is null");
+    this.events = requireNonNull(events, "events is null");
+    this.patternIndex = patternIndex;
+  }
+}

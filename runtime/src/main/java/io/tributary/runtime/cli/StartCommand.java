@@ -55,6 +55,13 @@ public final class StartCommand implements Callable<Integer> {
       description = "Where broker-core listens for Kafka clients (default: 127.0.0.1:9092).")
   String listen = "127.0.0.1:9092";
 
+  @Option(
+      names = "--quickstart",
+      description =
+          "Run the quickstart pipeline from configs/quickstart/ (what 'bin/tributary start' does"
+              + " when given no arguments).")
+  boolean quickstart;
+
   @Parameters(
       paramLabel = "CONNECTOR",
       arity = "0..*",
@@ -69,9 +76,14 @@ public final class StartCommand implements Callable<Integer> {
     Map<String, String> workerSettings;
     List<ConnectorDefinition> connectors;
     try {
+      if (quickstart) {
+        Quickstart.addTo(this);
+      }
       Map<String, String> brokerSettings = new HashMap<>();
       brokerSettings.put(BrokerConfig.LOG_DIR_CONFIG, dataDir.resolve("broker").toString());
       brokerSettings.put(BrokerConfig.LISTENERS_CONFIG, listen);
+      // One worker joins each consumer group here: no point waiting for more members.
+      brokerSettings.put("group.initial.rebalance.delay.ms", "0");
       brokerConfig = new BrokerConfig(brokerSettings);
       workerSettings = new LinkedHashMap<>();
       workerSettings.put(
@@ -130,6 +142,9 @@ public final class StartCommand implements Callable<Integer> {
         "  worker REST API               %s   offsets and connectors in %s%n",
         worker.restUrl(), dataDir.resolve("connect").toAbsolutePath());
     System.out.println("  schema registry               not yet part of Tributary");
+    if (quickstart) {
+      Quickstart.printWhereToLook(dataDir);
+    }
     Launch.printHowToAddConnectors(worker.restUrl(), connectors);
     stopped.await();
     return 0;

@@ -161,7 +161,7 @@ public final class FileSinkConfig extends AbstractConfig {
 
   /** Parses and checks {@code props}; throws {@link ConfigException} on any invalid value. */
   public FileSinkConfig(Map<String, String> props) {
-    super(CONFIG_DEF, props);
+    super(CONFIG_DEF, props, false);
     for (ConfigProblem problem : crossKeyProblems(this)) {
       throw new ConfigException(problem.key(), problem.value(), problem.reason());
     }

@@ -193,7 +193,7 @@ public final class FileSourceConfig extends AbstractConfig {
   }
 
   private FileSourceConfig(Map<String, String> props, boolean check) {
-    super(CONFIG_DEF, props);
+    super(CONFIG_DEF, props, false);
     List<Problem> problems = problems();
     if (check && !problems.isEmpty()) {
       Problem problem = problems.get(0);

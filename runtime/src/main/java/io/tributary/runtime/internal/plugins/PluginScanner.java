@@ -153,15 +153,20 @@ final class PluginScanner {
     return found;
   }
 
+  /**
+   * Whether a scanned class could be a plugin: public, concrete, top-level or static nested, with a
+   * public no-argument constructor. A class that cannot even be linked (a library bundled with a
+   * plugin whose optional dependencies are absent, e.g. Avro without ASM) is not one.
+   */
   static boolean canBePlugin(Class<?> candidate) {
-    int modifiers = candidate.getModifiers();
-    if (!Modifier.isPublic(modifiers)
-        || Modifier.isAbstract(modifiers)
-        || candidate.isInterface()
-        || (candidate.getEnclosingClass() != null && !Modifier.isStatic(modifiers))) {
-      return false;
-    }
     try {
+      int modifiers = candidate.getModifiers();
+      if (!Modifier.isPublic(modifiers)
+          || Modifier.isAbstract(modifiers)
+          || candidate.isInterface()
+          || (candidate.getEnclosingClass() != null && !Modifier.isStatic(modifiers))) {
+        return false;
+      }
       return Modifier.isPublic(candidate.getConstructor().getModifiers());
     } catch (NoSuchMethodException | LinkageError e) {
       return false;

@@ -36,12 +36,18 @@ final class EventFormat {
   private final String keyField;
   private final Pattern keyPattern;
   private final boolean inferSchema;
+  private final DeclaredJsonSchema declaredSchema;
 
   EventFormat(FileSourceConfig config) {
     this.format = config.format();
     this.keyField = config.keyField();
     this.keyPattern = config.keyPattern();
     this.inferSchema = config.inferJsonSchema();
+    String jsonSchema = config.getString(FileSourceConfig.JSON_SCHEMA_CONFIG);
+    this.declaredSchema =
+        DeclaredJsonSchema.isDeclared(jsonSchema)
+            ? DeclaredJsonSchema.parse(jsonSchema, MAPPER)
+            : null;
   }
 
   FileSourceConfig.Format format() {
@@ -88,6 +94,9 @@ final class EventFormat {
   }
 
   private Parsed json(String text, Path file, long line) {
+    if (declaredSchema != null) {
+      return structured(declaredSchema.read(text, file, line), text);
+    }
     if (inferSchema) {
       return inferred(text, file, line);
     }
@@ -114,13 +123,19 @@ final class EventFormat {
       throw new DataException(
           "Malformed JSON in file " + file + " line " + line + ": " + e.getOriginalMessage());
     }
+    return structured(inferred, text);
+  }
+
+  /** A value with a schema; the key from its {@code key.field} when it is a struct. */
+  private Parsed structured(SchemaAndValue value, String text) {
     String key = patternKey(text);
-    Struct struct = (Struct) inferred.value();
-    if (keyField != null && inferred.schema().field(keyField) != null) {
+    if (keyField != null
+        && value.value() instanceof Struct struct
+        && value.schema().field(keyField) != null) {
       Object field = struct.get(keyField);
       key = field == null ? null : field.toString();
     }
-    return new Parsed(inferred.schema(), struct, key);
+    return new Parsed(value.schema(), value.value(), key);
   }
 
   private Parsed csv(String text, Path file, long line, Schema schema) {

@@ -85,7 +85,11 @@ public final class FileSourceConfig extends AbstractConfig {
   private static final String JSON_SCHEMA_DOC =
       "format=json: 'none' emits schemaless values (maps, lists, primitives; for converters with"
           + " schemas disabled); 'infer' emits each JSON object line as a struct whose schema is"
-          + " inferred from that line (optional fields; integers INT64, other numbers FLOAT64).";
+          + " inferred from that line (optional fields; integers INT64, other numbers FLOAT64); a"
+          + " JSON object declares the value schema in Kafka Connect's JSON schema format (as"
+          + " JsonConverter writes it, e.g. {\"type\": \"struct\", \"fields\": [{\"field\":"
+          + " \"id\", \"type\": \"int64\", \"optional\": false}]}) and each line is read as"
+          + " its payload; a line that does not fit fails with its file and line.";
   public static final String JSON_SCHEMA_DEFAULT = "none";
 
   public static final String MULTILINE_PATTERN_CONFIG = "multiline.pattern";
@@ -328,6 +332,16 @@ public final class FileSourceConfig extends AbstractConfig {
     return Format.valueOf(getString(FORMAT_CONFIG).toUpperCase(Locale.ROOT));
   }
 
+  private static void validateJsonSchema(String name, Object value) {
+    String text = value == null ? "" : value.toString();
+    if (DeclaredJsonSchema.isDeclared(text)) {
+      DeclaredJsonSchema.parse(text, new com.fasterxml.jackson.databind.ObjectMapper());
+    } else if (!text.equalsIgnoreCase("none") && !text.equalsIgnoreCase("infer")) {
+      throw new ConfigException(
+          name, value, "must be none, infer, or a JSON object declaring the value schema");
+    }
+  }
+
   public boolean inferJsonSchema() {
     return "infer".equalsIgnoreCase(getString(JSON_SCHEMA_CONFIG));
   }
@@ -444,7 +458,7 @@ public final class FileSourceConfig extends AbstractConfig {
             JSON_SCHEMA_CONFIG,
             Type.STRING,
             JSON_SCHEMA_DEFAULT,
-            ConfigDef.CaseInsensitiveValidString.in("none", "infer"),
+            FileSourceConfig::validateJsonSchema,
             Importance.MEDIUM,
             JSON_SCHEMA_DOC)
         .define(

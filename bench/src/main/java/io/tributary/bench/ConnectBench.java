@@ -234,8 +234,9 @@ public final class ConnectBench {
     md.append('\n');
     md.append(
         "- How measured: start-up from the JVM launch to the first 200 from `GET /`; wall time"
-            + " from just before the first `POST /connectors` to the sink file reaching the"
-            + " source's size (polled every 10 ms); CPU times are the worker JVM's user + system"
+            + " from just before the first `POST /connectors` to the sink file (Tributary's file"
+            + " sink: its completed files together) reaching the source's size (polled every 10"
+            + " ms); CPU times are the worker JVM's user + system"
             + " time (`/proc`), which hold up better than wall times when other work shares the"
             + " cores. Kafka Connect keeps its default `plugin.discovery=hybrid_warn`, so its"
             + " start-up includes a reflection scan of its classpath and `plugin.path` (its log"

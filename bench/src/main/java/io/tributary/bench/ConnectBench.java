@@ -143,23 +143,49 @@ public final class ConnectBench {
       String loadAfter) {
     MachineInfo machine = MachineInfo.current();
     StringBuilder md = new StringBuilder();
-    md.append("### Connector pipeline, run of ").append(started).append("\n\n");
+    md.append(
+            settings.tributaryFile()
+                ? "### Tributary's file connectors against Apache's FileStream pair, run of "
+                : "### Connector pipeline, run of ")
+        .append(started)
+        .append("\n\n");
     md.append("- Command: `")
         .append(System.getProperty("bench.command", "bench/run-connect-bench"))
         .append("`\n");
     md.append(
         String.format(
             Locale.ROOT,
-            "- Pipeline: Apache's FileStreamSource -> topic (%d partition%s) -> FileStreamSink"
-                + " (connect-file 3.9.1 from `plugin.path`, connector defaults: tasks.max 1,"
-                + " batch.size 2000), %,d lines of %d bytes; StringConverter for keys and values;"
-                + " offset.flush.interval.ms 10000; connectors created with `POST /connectors`;"
-                + " a fresh topic, consumer group and offsets file per run; the sink file checked"
-                + " line by line against the source after each run\n",
+            "- Pipeline: %s -> topic (%d partition%s) -> %s (connect-file 3.9.1 from"
+                + " `plugin.path`, connector defaults: tasks.max 1, batch.size 2000), %,d lines of"
+                + " %d bytes; StringConverter for keys and values; offset.flush.interval.ms 10000;"
+                + " connectors created with `POST /connectors`; a fresh topic, consumer group and"
+                + " offsets file per run; the sink checked line by line against the source after"
+                + " each run\n",
+            settings.tributaryFile()
+                ? "on Kafka Connect, Apache's FileStreamSource"
+                : "Apache's FileStreamSource",
             settings.partitions(),
             settings.partitions() == 1 ? "" : "s",
+            "FileStreamSink",
             settings.lines(),
             settings.lineBytes()));
+    if (settings.tributaryFile()) {
+      md.append(
+          "- Tributary's worker runs Tributary's own connectors instead (issue 4), bundled with"
+              + " the worker (no `plugin.path` needed): `"
+              + ConnectPipeline.TRIBUTARY_SOURCE_CONNECTOR
+              + "` (file.patterns = the source file, format raw, source.metadata none, tasks.max"
+              + " 1, batch.size "
+              + ConnectPipeline.TRIBUTARY_SOURCE_BATCH_SIZE
+              + ") -> topic -> `"
+              + ConnectPipeline.TRIBUTARY_SINK_CONNECTOR
+              + "` (format text, compression none, flush.size "
+              + ConnectPipeline.TRIBUTARY_SINK_FLUSH_SIZE
+              + ", rotate.interval.ms "
+              + ConnectPipeline.TRIBUTARY_SINK_ROTATE_INTERVAL_MS
+              + "; its completed files `<topic>+<partition>+<first>+<last>.txt`, read in name"
+              + " order, are the sink)\n");
+    }
     md.append("- Machine: ")
         .append(machine.cores())
         .append(" cores (`nproc`), ")
@@ -208,13 +234,18 @@ public final class ConnectBench {
     md.append('\n');
     md.append(
         "- How measured: start-up from the JVM launch to the first 200 from `GET /`; wall time"
-            + " from just before the first `POST /connectors` to the sink file reaching the"
-            + " source's size (polled every 10 ms); CPU times are the worker JVM's user + system"
+            + " from just before the first `POST /connectors` to the sink file (Tributary's file"
+            + " sink: its completed files together) reaching the source's size (polled every 10"
+            + " ms); CPU times are the worker JVM's user + system"
             + " time (`/proc`), which hold up better than wall times when other work shares the"
             + " cores. Kafka Connect keeps its default `plugin.discovery=hybrid_warn`, so its"
             + " start-up includes a reflection scan of its classpath and `plugin.path` (its log"
             + " says how long it took)\n\n");
-    md.append(ConnectBenchReport.table(results));
+    md.append(
+        settings.tributaryFile()
+            ? ConnectBenchReport.table(
+                results, ConnectBenchReport.ISSUE_4_LINE_RATIO, "issue 4; start-up: issue 3")
+            : ConnectBenchReport.table(results));
     md.append("\nEach round:\n\n").append(ConnectBenchReport.rounds(results));
     String failures = ConnectBenchReport.failures(results.stream().flatMap(List::stream).toList());
     if (!failures.isEmpty()) {

@@ -23,6 +23,10 @@ import java.util.List;
  * @param runtimeTarget Tributary's worker build: runtime/target with its jar and lib/
  * @param brokerCoreTarget the broker-core build: its target folder with the jar and lib/
  * @param workDir where the source file, worker folders, logs and the report go
+ * @param pipeline the connectors Tributary's worker runs: "apache-file" (the default: Apache's
+ *     FileStreamSource -> FileStreamSink, the same pair as Kafka Connect) or "tributary-file"
+ *     (Tributary's own FileSourceConnector -> FileSinkConnector, issue 4); Kafka Connect always
+ *     runs Apache's pair
  */
 record ConnectBenchSettings(
     long lines,
@@ -35,9 +39,16 @@ record ConnectBenchSettings(
     Path root,
     Path runtimeTarget,
     Path brokerCoreTarget,
-    Path workDir) {
+    Path workDir,
+    String pipeline) {
   static final String TRIBUTARY = "tributary";
   static final String KAFKA_CONNECT = "kafka-connect";
+
+  /** Apache's FileStreamSource -> FileStreamSink on both workers (issue 3). */
+  static final String APACHE_FILE = "apache-file";
+
+  /** Tributary's own file source -> file sink on Tributary's worker (issue 4). */
+  static final String TRIBUTARY_FILE = "tributary-file";
 
   static final String USAGE =
       "Usage: bench/run-connect-bench [--lines N] [--rounds N] [--systems"
@@ -45,6 +56,10 @@ record ConnectBenchSettings(
           + "  --lines N          lines of 100 bytes in the source file (default 1000000)\n"
           + "  --rounds N         run each worker N times, alternating; report medians (default 1)\n"
           + "  --systems LIST     tributary, kafka-connect or both (default both)\n"
+          + "  --pipeline NAME    the connectors on Tributary's worker: apache-file (default,\n"
+          + "                     Apache's FileStream pair as on Kafka Connect) or tributary-file\n"
+          + "                     (Tributary's file source and file sink; Kafka Connect still runs\n"
+          + "                     Apache's pair)\n"
           + "  --broker NAME      broker-core (default) or kafka (Apache Kafka 3.9.1, KRaft)\n"
           + "  --partitions N     partitions of the benchmark topics (default 1)\n"
           + "  --timeout-seconds N  give up on one pipeline run after N s (default 600)\n"
@@ -61,6 +76,11 @@ record ConnectBenchSettings(
     requireNonNull(runtimeTarget, "runtimeTarget is null");
     requireNonNull(brokerCoreTarget, "brokerCoreTarget is null");
     requireNonNull(workDir, "workDir is null");
+    requireNonNull(pipeline, "pipeline is null");
+    if (!pipeline.equals(APACHE_FILE) && !pipeline.equals(TRIBUTARY_FILE)) {
+      throw new IllegalArgumentException(
+          "Unknown pipeline '" + pipeline + "' in --pipeline; use apache-file or tributary-file");
+    }
     systems = List.copyOf(systems);
     if (lines < 1 || rounds < 1 || partitions < 1 || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException(
@@ -104,6 +124,7 @@ record ConnectBenchSettings(
     long timeoutSeconds = 600;
     List<String> systems = List.of(TRIBUTARY, KAFKA_CONNECT);
     String broker = BenchSettings.BROKER_CORE;
+    String pipeline = APACHE_FILE;
     Path root = Path.of("").toAbsolutePath();
     Path workDir = null;
     Path runtimeTarget = null;
@@ -121,6 +142,7 @@ record ConnectBenchSettings(
         case "--timeout-seconds" -> timeoutSeconds = parseNumber(name, value);
         case "--systems" -> systems = split(value);
         case "--broker" -> broker = value;
+        case "--pipeline" -> pipeline = value;
         case "--root" -> root = Path.of(value).toAbsolutePath();
         case "--runtime-target" -> runtimeTarget = Path.of(value).toAbsolutePath();
         case "--broker-core-target" -> brokerCoreTarget = Path.of(value).toAbsolutePath();
@@ -141,7 +163,13 @@ record ConnectBenchSettings(
         brokerCoreTarget != null ? brokerCoreTarget : root.resolve("broker-core").resolve("target"),
         workDir != null
             ? workDir
-            : root.resolve("bench").resolve("target").resolve("connect-bench"));
+            : root.resolve("bench").resolve("target").resolve("connect-bench"),
+        pipeline);
+  }
+
+  /** Whether Tributary's worker runs Tributary's own file connectors (issue 4). */
+  boolean tributaryFile() {
+    return pipeline.equals(TRIBUTARY_FILE);
   }
 
   /** The folder both workers get as {@code plugin.path}: it holds connect-file/. */

@@ -20,13 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of the pipeline on one worker: FileStreamSource reads the source file into a fresh topic,
- * FileStreamSink writes that topic to a fresh sink file.
+ * FileStreamSink writes that topic to a fresh sink file; with {@code --pipeline tributary-file},
+ * Tributary's worker runs Tributary's file source and file sink instead, the sink writing completed
+ * files to a fresh folder.
  *
  * <ol>
  *   <li>Writes the worker's properties (Kafka Connect's keys, the same for every worker) and
  *       launches it; start-up time is JVM launch to the first 200 from {@code GET /}.
  *   <li>Creates the source and the sink connector with {@code POST /connectors}; the wall time runs
- *       from just before the first POST until the sink file holds every byte of the source.
+ *       from just before the first POST until the sink (its completed files) holds every byte of
+ *       the source.
  *   <li>Stops the worker (SIGTERM), then checks the sink file line by line against the source: a
  *       run that lost, duplicated or altered a line is reported as failed.
  * </ol>
@@ -40,6 +43,17 @@ final class ConnectPipeline {
   static final String SOURCE_CONNECTOR = "org.apache.kafka.connect.file.FileStreamSourceConnector";
   static final String SINK_CONNECTOR = "org.apache.kafka.connect.file.FileStreamSinkConnector";
   static final String STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
+  static final String TRIBUTARY_SOURCE_CONNECTOR = "io.tributary.connect.file.FileSourceConnector";
+  static final String TRIBUTARY_SINK_CONNECTOR = "io.tributary.connect.file.FileSinkConnector";
+
+  /** Records per poll of Tributary's file source (its default is 2000). */
+  static final String TRIBUTARY_SOURCE_BATCH_SIZE = "10000";
+
+  /** Records per completed file of Tributary's file sink: 5 files for 1,000,000 lines. */
+  static final String TRIBUTARY_SINK_FLUSH_SIZE = "200000";
+
+  /** Completes the sink's last, partial file soon after the last line. */
+  static final String TRIBUTARY_SINK_ROTATE_INTERVAL_MS = "1000";
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration POLL = Duration.ofMillis(10);
@@ -69,27 +83,19 @@ final class ConnectPipeline {
     String run = system + "-r" + round;
     Path runDir = settings.workDir().resolve(run);
     Folders.deleteRecursively(runDir);
-    Path sinkFile = runDir.resolve("sink.txt");
+    boolean tributaryFile =
+        settings.tributaryFile() && system.equals(ConnectBenchSettings.TRIBUTARY);
+    Sink sink =
+        tributaryFile
+            ? Sink.directory(new SinkDirectory(runDir.resolve("sink")))
+            : Sink.file(runDir.resolve("sink.txt"));
     int restPort = BrokerLauncher.freePort();
     Path workerProperties = runDir.resolve("worker.properties");
-    Map<String, String> connectors = new LinkedHashMap<>();
     String topic = "connect-bench-" + run;
-    connectors.put(
-        run + "-source",
-        connectorJson(
-            run + "-source",
-            Map.of(
-                "connector.class", SOURCE_CONNECTOR,
-                "file", sourceFile.toString(),
-                "topic", topic)));
-    connectors.put(
-        run + "-sink",
-        connectorJson(
-            run + "-sink",
-            Map.of(
-                "connector.class", SINK_CONNECTOR,
-                "file", sinkFile.toString(),
-                "topics", topic)));
+    Map<String, String> connectors =
+        tributaryFile
+            ? tributaryConnectors(run, sourceFile, topic, sink.where())
+            : apacheConnectors(run, sourceFile, topic, sink.where());
     try {
       Files.createDirectories(runDir);
       Files.writeString(workerProperties, workerProperties(bootstrapServers, restPort, runDir));
@@ -124,14 +130,14 @@ final class ConnectPipeline {
           launcher.label(),
           rest.base(),
           startup.map(Duration::toMillis).orElseThrow());
-      wall = Outcome.of(() -> carry(worker, rest, connectors, sinkFile));
+      wall = Outcome.of(() -> carry(worker, rest, connectors, sink));
       if (wall instanceof Outcome.Measured<Duration>) {
         Optional<Duration> cpuAtEnd = worker.cpuTime();
         pipelineCpu =
             startupCpu.isPresent() && cpuAtEnd.isPresent()
                 ? Optional.of(cpuAtEnd.get().minus(startupCpu.get()))
                 : Optional.empty();
-        settle(sinkFile, notes);
+        settle(sink, notes);
       }
     }
     if (!(wall instanceof Outcome.Measured<Duration> measuredWall)) {
@@ -140,7 +146,7 @@ final class ConnectPipeline {
           launcher.label(), round, startup, startupCpu, new Outcome.Failed<>(reason), notes);
     }
     Duration measured = measuredWall.value();
-    SinkCheck.Result check = SinkCheck.check(sinkFile, source, sourceChecksum);
+    SinkCheck.Result check = SinkCheck.check(sink.files(), source, sourceChecksum);
     LOGGER.info("{}: {}", launcher.label(), check.summary());
     Outcome<ConnectResults.PipelineRun> pipeline =
         check.ok()
@@ -152,6 +158,130 @@ final class ConnectPipeline {
                     + String.format(
                         Locale.ROOT, " (after %.2f s; see %s)", seconds(measured), runDir));
     return new ConnectResults(launcher.label(), round, startup, startupCpu, pipeline, notes);
+  }
+
+  /** Apache's FileStreamSource -> FileStreamSink (connect-file 3.9.1), connector defaults. */
+  static Map<String, String> apacheConnectors(
+      String run, Path sourceFile, String topic, Path sinkFile) {
+    Map<String, String> connectors = new LinkedHashMap<>();
+    connectors.put(
+        run + "-source",
+        connectorJson(
+            run + "-source",
+            Map.of(
+                "connector.class", SOURCE_CONNECTOR,
+                "file", sourceFile.toString(),
+                "topic", topic)));
+    connectors.put(
+        run + "-sink",
+        connectorJson(
+            run + "-sink",
+            Map.of(
+                "connector.class", SINK_CONNECTOR,
+                "file", sinkFile.toString(),
+                "topics", topic)));
+    return connectors;
+  }
+
+  /**
+   * Tributary's file source (raw lines, no source metadata, as Apache's source sends) -> its file
+   * sink (text, one line per record, completed files in {@code sinkDir}).
+   */
+  static Map<String, String> tributaryConnectors(
+      String run, Path sourceFile, String topic, Path sinkDir) {
+    Map<String, String> connectors = new LinkedHashMap<>();
+    connectors.put(
+        run + "-source",
+        connectorJson(
+            run + "-source",
+            Map.of(
+                "connector.class",
+                TRIBUTARY_SOURCE_CONNECTOR,
+                "tasks.max",
+                "1",
+                "file.patterns",
+                sourceFile.toAbsolutePath().toString(),
+                "topic",
+                topic,
+                "format",
+                "raw",
+                "source.metadata",
+                "none",
+                "batch.size",
+                TRIBUTARY_SOURCE_BATCH_SIZE)));
+    connectors.put(
+        run + "-sink",
+        connectorJson(
+            run + "-sink",
+            Map.of(
+                "connector.class",
+                TRIBUTARY_SINK_CONNECTOR,
+                "tasks.max",
+                "1",
+                "topics",
+                topic,
+                "file.dir",
+                sinkDir.toAbsolutePath().toString(),
+                "format",
+                "text",
+                "compression",
+                "none",
+                "flush.size",
+                TRIBUTARY_SINK_FLUSH_SIZE,
+                "rotate.interval.ms",
+                TRIBUTARY_SINK_ROTATE_INTERVAL_MS)));
+    return connectors;
+  }
+
+  /**
+   * Where a run's sink writes: one file (Apache's FileStreamSink) or a folder of completed files
+   * (Tributary's file sink). Its bytes are what the sink has completed so far.
+   */
+  private interface Sink {
+    Path where();
+
+    long bytes();
+
+    /** The files to check, in the order to read them. */
+    List<Path> files();
+
+    static Sink file(Path file) {
+      return new Sink() {
+        @Override
+        public Path where() {
+          return file;
+        }
+
+        @Override
+        public long bytes() {
+          return size(file);
+        }
+
+        @Override
+        public List<Path> files() {
+          return List.of(file);
+        }
+      };
+    }
+
+    static Sink directory(SinkDirectory directory) {
+      return new Sink() {
+        @Override
+        public Path where() {
+          return directory.directory();
+        }
+
+        @Override
+        public long bytes() {
+          return directory.completedBytes();
+        }
+
+        @Override
+        public List<Path> files() {
+          return directory.completedFiles();
+        }
+      };
+    }
   }
 
   /** The worker properties both workers get: Kafka Connect's key names. */
@@ -246,7 +376,7 @@ final class ConnectPipeline {
    * run's timeout passes, with the connectors' status in the message.
    */
   private Duration carry(
-      JvmProcess worker, ConnectRestClient rest, Map<String, String> connectors, Path sinkFile) {
+      JvmProcess worker, ConnectRestClient rest, Map<String, String> connectors, Sink sink) {
     long started = System.nanoTime();
     long deadline = started + settings.timeout().toNanos();
     for (Map.Entry<String, String> connector : connectors.entrySet()) {
@@ -256,7 +386,7 @@ final class ConnectPipeline {
     long lastSize = -1;
     long lastGrowth = System.nanoTime();
     while (true) {
-      long size = size(sinkFile);
+      long size = sink.bytes();
       long now = System.nanoTime();
       if (size >= expected) {
         return Duration.ofNanos(now - started);
@@ -318,9 +448,9 @@ final class ConnectPipeline {
   }
 
   /** Lets the finished pipeline run on briefly, noting any line written past the expected end. */
-  private void settle(Path sinkFile, List<String> notes) {
+  private void settle(Sink sink, List<String> notes) {
     pause(SETTLE);
-    long size = size(sinkFile);
+    long size = sink.bytes();
     if (size > source.bytes()) {
       notes.add(
           String.format(

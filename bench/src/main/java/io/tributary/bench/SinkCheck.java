@@ -9,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks that a sink file holds exactly the source file's lines: each once, none altered, none
- * missing, in any order. Lines are read as ISO-8859-1 so every byte counts as one character and
- * nothing is lost to decoding.
+ * Checks that a sink file, or several read one after the other, holds exactly the source file's
+ * lines: each once, none altered, none missing, in any order. Lines are read as ISO-8859-1 so every
+ * byte counts as one character and nothing is lost to decoding.
  */
 final class SinkCheck {
   private SinkCheck() {}
@@ -61,28 +62,39 @@ final class SinkCheck {
 
   static Result check(Path sinkFile, SourceFile source, long expectedChecksum) {
     requireNonNull(sinkFile, "sinkFile is null");
+    return check(List.of(sinkFile), source, expectedChecksum);
+  }
+
+  /**
+   * Checks the lines of {@code sinkFiles} read in the given order as one sink; each file is
+   * expected to end with a newline (a last line without one counts, as one line).
+   */
+  static Result check(List<Path> sinkFiles, SourceFile source, long expectedChecksum) {
+    requireNonNull(sinkFiles, "sinkFiles is null");
     requireNonNull(source, "source is null");
     BitSet seen = new BitSet((int) source.lines());
     long lines = 0;
     long duplicates = 0;
     long malformed = 0;
     long checksum = 0;
-    try (BufferedReader in = Files.newBufferedReader(sinkFile, StandardCharsets.ISO_8859_1)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lines++;
-        checksum += SourceFile.checksum(line);
-        long index = SourceFile.indexOf(line);
-        if (index < 0 || index >= source.lines() || !line.equals(source.line(index))) {
-          malformed++;
-        } else if (seen.get((int) index)) {
-          duplicates++;
-        } else {
-          seen.set((int) index);
+    for (Path sinkFile : sinkFiles) {
+      try (BufferedReader in = Files.newBufferedReader(sinkFile, StandardCharsets.ISO_8859_1)) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          lines++;
+          checksum += SourceFile.checksum(line);
+          long index = SourceFile.indexOf(line);
+          if (index < 0 || index >= source.lines() || !line.equals(source.line(index))) {
+            malformed++;
+          } else if (seen.get((int) index)) {
+            duplicates++;
+          } else {
+            seen.set((int) index);
+          }
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the sink file " + sinkFile, e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the sink file " + sinkFile, e);
     }
     long missing = source.lines() - seen.cardinality();
     return new Result(lines, duplicates, malformed, missing, checksum, expectedChecksum);

@@ -51,6 +51,26 @@ class ConnectBenchReportTest {
   }
 
   @Test
+  void issue4sGoalIsFiveTimesKafkaConnectsLinesPerSecond() {
+    // Given Tributary's file connectors at 4.5x Kafka Connect's lines/s
+    List<ConnectResults> tributary = List.of(run("Tributary", 1, 800, 2_000));
+    List<ConnectResults> kafkaConnect = List.of(run("Kafka Connect", 1, 6_000, 9_000));
+
+    // When
+    String table =
+        ConnectBenchReport.table(
+            List.of(tributary, kafkaConnect),
+            ConnectBenchReport.ISSUE_4_LINE_RATIO,
+            "issue 4; start-up: issue 3");
+
+    // Then
+    assertThat(table)
+        .contains("| goal (issue 4; start-up: issue 3) | met |")
+        .contains("| 500,000 | 111,111 | 4.50 | ratio at least 5 | no |")
+        .contains("| Tributary under 1.5 s | yes |");
+  }
+
+  @Test
   void oneSystemAloneHasNoRatio() {
     String table =
         ConnectBenchReport.table(List.of(List.of(run("Kafka Connect", 1, 6_000, 12_000))));

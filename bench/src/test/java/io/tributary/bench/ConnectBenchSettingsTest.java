@@ -23,6 +23,47 @@ class ConnectBenchSettingsTest {
     assertThat(settings.runtimeTarget()).isEqualTo(Path.of("/repo/runtime/target"));
     assertThat(settings.pluginPath()).isEqualTo(Path.of("/repo/bench/target/connect-plugins"));
     assertThat(settings.workDir()).isEqualTo(Path.of("/repo/bench/target/connect-bench"));
+    assertThat(settings.pipeline()).isEqualTo("apache-file");
+    assertThat(settings.tributaryFile()).isFalse();
+  }
+
+  @Test
+  void pipelineTributaryFileRunsTributarysConnectorsOnItsWorker() {
+    ConnectBenchSettings settings =
+        ConnectBenchSettings.parse(new String[] {"--pipeline", "tributary-file"});
+
+    assertThat(settings.pipeline()).isEqualTo("tributary-file");
+    assertThat(settings.tributaryFile()).isTrue();
+  }
+
+  @Test
+  void tributaryConnectorsGetTheFileConnectorsKeys() {
+    // When
+    Map<String, String> connectors =
+        ConnectPipeline.tributaryConnectors(
+            "tributary-r1",
+            Path.of("/work/source.txt"),
+            "connect-bench-tributary-r1",
+            Path.of("/work/tributary-r1/sink"));
+
+    // Then
+    assertThat(connectors).containsOnlyKeys("tributary-r1-source", "tributary-r1-sink");
+    assertThat(connectors.get("tributary-r1-source"))
+        .contains("\"connector.class\": \"io.tributary.connect.file.FileSourceConnector\"")
+        .contains("\"file.patterns\": \"/work/source.txt\"")
+        .contains("\"topic\": \"connect-bench-tributary-r1\"")
+        .contains("\"format\": \"raw\"")
+        .contains("\"source.metadata\": \"none\"")
+        .contains("\"batch.size\": \"10000\"")
+        .contains("\"tasks.max\": \"1\"");
+    assertThat(connectors.get("tributary-r1-sink"))
+        .contains("\"connector.class\": \"io.tributary.connect.file.FileSinkConnector\"")
+        .contains("\"topics\": \"connect-bench-tributary-r1\"")
+        .contains("\"file.dir\": \"/work/tributary-r1/sink\"")
+        .contains("\"format\": \"text\"")
+        .contains("\"compression\": \"none\"")
+        .contains("\"flush.size\": \"200000\"")
+        .contains("\"rotate.interval.ms\": \"1000\"");
   }
 
   @Test
@@ -56,6 +97,8 @@ class ConnectBenchSettingsTest {
         .hasMessageContaining("Missing value after --rounds");
     assertThatThrownBy(() -> ConnectBenchSettings.parse(new String[] {"--broker", "redpanda"}))
         .hasMessageContaining("Unknown broker 'redpanda' in --broker");
+    assertThatThrownBy(() -> ConnectBenchSettings.parse(new String[] {"--pipeline", "flink"}))
+        .hasMessageContaining("Unknown pipeline 'flink' in --pipeline");
   }
 
   @Test
@@ -73,7 +116,8 @@ class ConnectBenchSettingsTest {
             Path.of("/repo"),
             Path.of("/repo/runtime/target"),
             Path.of("/repo/broker-core/target"),
-            Path.of("/work"));
+            Path.of("/work"),
+            "apache-file");
     ConnectPipeline pipeline =
         new ConnectPipeline(settings, new SourceFile(10, 100), Path.of("/work/source.txt"), 0);
 

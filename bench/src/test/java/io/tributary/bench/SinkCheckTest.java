@@ -92,4 +92,41 @@ class SinkCheckTest {
     Files.write(sink, content, StandardCharsets.US_ASCII);
     return sink;
   }
+
+  @Test
+  void severalFilesAreCheckedAsOneSink() throws IOException {
+    // Given the source lines split over three files, as Tributary's file sink completes them
+    Path first = dir.resolve("t+0+00000000000000000000+00000000000000000199.txt");
+    Path second = dir.resolve("t+0+00000000000000000200+00000000000000000399.txt");
+    Path third = dir.resolve("t+0+00000000000000000400+00000000000000000499.txt");
+    Files.write(first, lines.subList(0, 200), StandardCharsets.ISO_8859_1);
+    Files.write(second, lines.subList(200, 400), StandardCharsets.ISO_8859_1);
+    Files.write(third, lines.subList(400, 500), StandardCharsets.ISO_8859_1);
+
+    // When all three are read, and when the last is not (yet) there
+    SinkCheck.Result all = SinkCheck.check(List.of(first, second, third), source, sourceChecksum);
+    SinkCheck.Result twoOfThree = SinkCheck.check(List.of(first, second), source, sourceChecksum);
+
+    // Then
+    assertThat(all.ok()).isTrue();
+    assertThat(all.lines()).isEqualTo(500);
+    assertThat(twoOfThree.ok()).isFalse();
+    assertThat(twoOfThree.missing()).isEqualTo(100);
+  }
+
+  @Test
+  void aLineRepeatedInTwoFilesFails() throws IOException {
+    // Given
+    Path first = dir.resolve("a.txt");
+    Path second = dir.resolve("b.txt");
+    Files.write(first, lines.subList(0, 300), StandardCharsets.ISO_8859_1);
+    Files.write(second, lines.subList(299, 500), StandardCharsets.ISO_8859_1);
+
+    // When
+    SinkCheck.Result result = SinkCheck.check(List.of(first, second), source, sourceChecksum);
+
+    // Then
+    assertThat(result.ok()).isFalse();
+    assertThat(result.duplicates()).isEqualTo(1);
+  }
 }

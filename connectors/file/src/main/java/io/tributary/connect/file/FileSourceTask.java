@@ -74,6 +74,10 @@ public final class FileSourceTask extends SourceTask {
   private final Object wake = new Object();
   private volatile boolean stopping;
   private FileSourceConfig config;
+
+  /** Read once: looking the setting up again for every line was a tenth of the task's time. */
+  private FileSourceConfig.SourceMetadata sourceMetadata;
+
   private GlobScanner scanner;
   private EventFormat format;
   private String host;
@@ -93,6 +97,7 @@ public final class FileSourceTask extends SourceTask {
   @Override
   public synchronized void start(Map<String, String> props) {
     config = new FileSourceConfig(props);
+    sourceMetadata = config.sourceMetadata();
     scanner = new GlobScanner(config.patterns());
     format = new EventFormat(config);
     spool = config.mode() == FileSourceConfig.Mode.SPOOL ? new Spool(config) : null;
@@ -380,11 +385,11 @@ public final class FileSourceTask extends SourceTask {
     if (parsed == null) {
       return;
     }
-    if (config.sourceMetadata() == FileSourceConfig.SourceMetadata.FIELDS) {
+    if (sourceMetadata == FileSourceConfig.SourceMetadata.FIELDS) {
       parsed = sourceFields.add(parsed, host, path.toString(), event.start(), event.firstLine());
     }
     ConnectHeaders headers = new ConnectHeaders();
-    if (config.sourceMetadata() == FileSourceConfig.SourceMetadata.HEADERS) {
+    if (sourceMetadata == FileSourceConfig.SourceMetadata.HEADERS) {
       headers
           .addString(HEADER_HOST, host)
           .addString(HEADER_FILE, path.toString())

@@ -73,7 +73,12 @@ final class TributaryWorkerLauncher implements WorkerLauncher {
     return JvmProcess.startCommand(
         label(),
         List.of(launcher.toString(), "worker", "--config", workerProperties.toString()),
-        Map.of("TRIBUTARY_JAVA_OPTS", String.join(" ", WORKER_JVM_OPTIONS)),
+        // The harness built everything already; a launch must not rebuild inside the measurement.
+        Map.of(
+            "TRIBUTARY_JAVA_OPTS",
+            String.join(" ", WORKER_JVM_OPTIONS),
+            "TRIBUTARY_SKIP_BUILD",
+            "1"),
         logFile);
   }
 }

@@ -122,17 +122,8 @@ public final class ConnectBench {
     }
     String loadAfter = MachineInfo.loadAverage();
 
-    String fragment =
-        fragment(settings, started, List.copyOf(results.values()), loadBefore, loadAfter);
-    Path out = workDir.resolve("benchmarks-fragment.md");
-    try {
-      Files.writeString(out, fragment);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + out, e);
-    }
-    System.out.println();
-    System.out.println(fragment);
-    System.out.println("Written to " + out);
+    Fragments.publish(
+        workDir, fragment(settings, started, List.copyOf(results.values()), loadBefore, loadAfter));
   }
 
   static String fragment(

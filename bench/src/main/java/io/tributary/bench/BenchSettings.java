@@ -3,7 +3,6 @@ package io.tributary.bench;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -88,10 +87,10 @@ record BenchSettings(
       }
       String value = args[++i];
       switch (name) {
-        case "--records" -> records = parseNumber(name, value);
-        case "--e2e-messages" -> endToEndMessages = (int) parseNumber(name, value);
-        case "--rounds" -> rounds = (int) parseNumber(name, value);
-        case "--brokers" -> brokers = splitBrokers(value);
+        case "--records" -> records = CommandLineValues.number(name, value);
+        case "--e2e-messages" -> endToEndMessages = (int) CommandLineValues.number(name, value);
+        case "--rounds" -> rounds = (int) CommandLineValues.number(name, value);
+        case "--brokers" -> brokers = CommandLineValues.list(value);
         case "--root" -> root = Path.of(value).toAbsolutePath();
         case "--broker-core-target" -> brokerCoreTarget = Path.of(value).toAbsolutePath();
         case "--work-dir" -> workDir = Path.of(value).toAbsolutePath();
@@ -116,24 +115,5 @@ record BenchSettings(
         root,
         brokerCoreTarget,
         workDir);
-  }
-
-  private static long parseNumber(String name, String value) {
-    try {
-      return Long.parseLong(value.replace("_", "").replace(",", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "Invalid value " + value + " for " + name + ": not a number");
-    }
-  }
-
-  private static List<String> splitBrokers(String value) {
-    List<String> brokers = new ArrayList<>();
-    for (String broker : value.split(",")) {
-      if (!broker.isBlank()) {
-        brokers.add(broker.trim());
-      }
-    }
-    return brokers;
   }
 }

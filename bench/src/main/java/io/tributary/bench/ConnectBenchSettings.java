@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -136,11 +135,11 @@ record ConnectBenchSettings(
       }
       String value = args[++i];
       switch (name) {
-        case "--lines" -> lines = parseNumber(name, value);
-        case "--rounds" -> rounds = (int) parseNumber(name, value);
-        case "--partitions" -> partitions = (int) parseNumber(name, value);
-        case "--timeout-seconds" -> timeoutSeconds = parseNumber(name, value);
-        case "--systems" -> systems = split(value);
+        case "--lines" -> lines = CommandLineValues.number(name, value);
+        case "--rounds" -> rounds = (int) CommandLineValues.number(name, value);
+        case "--partitions" -> partitions = (int) CommandLineValues.number(name, value);
+        case "--timeout-seconds" -> timeoutSeconds = CommandLineValues.number(name, value);
+        case "--systems" -> systems = CommandLineValues.list(value);
         case "--broker" -> broker = value;
         case "--pipeline" -> pipeline = value;
         case "--root" -> root = Path.of(value).toAbsolutePath();
@@ -175,24 +174,5 @@ record ConnectBenchSettings(
   /** The folder both workers get as {@code plugin.path}: it holds connect-file/. */
   Path pluginPath() {
     return root.resolve("bench").resolve("target").resolve("connect-plugins");
-  }
-
-  private static long parseNumber(String name, String value) {
-    try {
-      return Long.parseLong(value.replace("_", "").replace(",", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "Invalid value " + value + " for " + name + ": not a number");
-    }
-  }
-
-  private static List<String> split(String value) {
-    List<String> names = new ArrayList<>();
-    for (String name : value.split(",")) {
-      if (!name.isBlank()) {
-        names.add(name.trim());
-      }
-    }
-    return names;
   }
 }

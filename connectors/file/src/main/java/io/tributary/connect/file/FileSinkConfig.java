@@ -167,9 +167,6 @@ public final class FileSinkConfig extends AbstractConfig {
     }
   }
 
-  /** A problem found by a check that involves several keys. */
-  record ConfigProblem(String key, Object value, String reason) {}
-
   /** Checks the combinations of keys that single-key validators cannot see. */
   static List<ConfigProblem> crossKeyProblems(AbstractConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();

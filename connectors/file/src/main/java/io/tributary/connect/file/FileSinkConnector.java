@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
@@ -18,7 +17,7 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * partitions over them.
  */
 public final class FileSinkConnector extends SinkConnector {
-  static final String VERSION = versionOfJar();
+  static final String VERSION = FileSourceConnector.versionOf(FileSinkConnector.class);
 
   private Map<String, String> props;
 
@@ -69,24 +68,6 @@ public final class FileSinkConnector extends SinkConnector {
       return config;
     }
     AbstractConfig parsed = new AbstractConfig(FileSinkConfig.CONFIG_DEF, connectorConfigs, false);
-    for (FileSinkConfig.ConfigProblem problem : FileSinkConfig.crossKeyProblems(parsed)) {
-      for (ConfigValue value : config.configValues()) {
-        if (value.name().equals(problem.key())) {
-          value.addErrorMessage(
-              "Invalid value "
-                  + problem.value()
-                  + " for configuration "
-                  + problem.key()
-                  + ": "
-                  + problem.reason());
-        }
-      }
-    }
-    return config;
-  }
-
-  private static String versionOfJar() {
-    String version = FileSinkConnector.class.getPackage().getImplementationVersion();
-    return version != null ? version : "unknown";
+    return ConfigProblem.attach(config, FileSinkConfig.crossKeyProblems(parsed));
   }
 }

@@ -190,32 +190,30 @@ public final class FileSourceConfig extends AbstractConfig {
   public static final ConfigDef CONFIG_DEF = configDef();
 
   /** A cross-key problem: the key to blame, its value and why it is wrong. */
-  record Problem(String key, Object value, String reason) {}
-
   public FileSourceConfig(Map<String, String> props) {
     this(props, true);
   }
 
   private FileSourceConfig(Map<String, String> props, boolean check) {
     super(CONFIG_DEF, props, false);
-    List<Problem> problems = problems();
+    List<ConfigProblem> problems = problems();
     if (check && !problems.isEmpty()) {
-      Problem problem = problems.get(0);
+      ConfigProblem problem = problems.get(0);
       throw new ConfigException(problem.key(), problem.value(), problem.reason());
     }
   }
 
   /** Problems between keys of valid values (ConfigException if a value itself is invalid). */
-  static List<Problem> problemsOf(Map<String, String> props) {
+  static List<ConfigProblem> problemsOf(Map<String, String> props) {
     return new FileSourceConfig(props, false).problems();
   }
 
-  private List<Problem> problems() {
-    List<Problem> problems = new java.util.ArrayList<>();
+  private List<ConfigProblem> problems() {
+    List<ConfigProblem> problems = new java.util.ArrayList<>();
     List<String> topics = getList(FILE_PATTERN_TOPICS_CONFIG);
     if (!topics.isEmpty() && topics.size() != patterns().size()) {
       problems.add(
-          new Problem(
+          new ConfigProblem(
               FILE_PATTERN_TOPICS_CONFIG,
               topics,
               "must be empty or have one topic per entry of "
@@ -226,7 +224,7 @@ public final class FileSourceConfig extends AbstractConfig {
     }
     if (mode() == Mode.TAIL && patterns().isEmpty()) {
       problems.add(
-          new Problem(
+          new ConfigProblem(
               FILE_PATTERNS_CONFIG, patterns(), "must list at least one glob with mode=tail"));
     }
     if (mode() == Mode.SPOOL) {
@@ -234,30 +232,33 @@ public final class FileSourceConfig extends AbstractConfig {
           List.of(SPOOL_DIR_CONFIG, SPOOL_FINISHED_DIR_CONFIG, SPOOL_ERROR_DIR_CONFIG)) {
         String dir = getString(key);
         if (dir == null || !Path.of(dir).isAbsolute()) {
-          problems.add(new Problem(key, dir, "must be an absolute directory with mode=spool"));
+          problems.add(
+              new ConfigProblem(key, dir, "must be an absolute directory with mode=spool"));
         }
       }
       String spool = getString(SPOOL_DIR_CONFIG);
       for (String key : List.of(SPOOL_FINISHED_DIR_CONFIG, SPOOL_ERROR_DIR_CONFIG)) {
         if (spool != null && spool.equals(getString(key))) {
-          problems.add(new Problem(key, getString(key), "must differ from " + SPOOL_DIR_CONFIG));
+          problems.add(
+              new ConfigProblem(key, getString(key), "must differ from " + SPOOL_DIR_CONFIG));
         }
       }
     }
     String keyField = getString(KEY_FIELD_CONFIG);
     if (keyField != null && getString(KEY_PATTERN_CONFIG) != null) {
       problems.add(
-          new Problem(
+          new ConfigProblem(
               KEY_PATTERN_CONFIG,
               getString(KEY_PATTERN_CONFIG),
               "cannot be set together with " + KEY_FIELD_CONFIG));
     }
     if (keyField != null && format() == Format.RAW) {
-      problems.add(new Problem(KEY_FIELD_CONFIG, keyField, "needs format=json or format=csv"));
+      problems.add(
+          new ConfigProblem(KEY_FIELD_CONFIG, keyField, "needs format=json or format=csv"));
     }
     if (multilinePattern() != null && format() != Format.RAW) {
       problems.add(
-          new Problem(
+          new ConfigProblem(
               MULTILINE_PATTERN_CONFIG, getString(MULTILINE_PATTERN_CONFIG), "needs format=raw"));
     }
     return problems;

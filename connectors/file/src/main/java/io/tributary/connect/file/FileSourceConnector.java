@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
@@ -31,6 +30,7 @@ public final class FileSourceConnector extends SourceConnector {
     return versionOf(FileSourceConnector.class);
   }
 
+  /** The version in the manifest of the jar holding {@code type} (both connectors share it). */
   static String versionOf(Class<?> type) {
     String version = type.getPackage().getImplementationVersion();
     return version == null ? "unknown" : version;
@@ -77,19 +77,7 @@ public final class FileSourceConnector extends SourceConnector {
     boolean valid =
         config.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
     if (valid) {
-      for (FileSourceConfig.Problem problem : FileSourceConfig.problemsOf(connectorConfigs)) {
-        for (ConfigValue value : config.configValues()) {
-          if (value.name().equals(problem.key())) {
-            value.addErrorMessage(
-                "Invalid value "
-                    + problem.value()
-                    + " for configuration "
-                    + problem.key()
-                    + ": "
-                    + problem.reason());
-          }
-        }
-      }
+      ConfigProblem.attach(config, FileSourceConfig.problemsOf(connectorConfigs));
     }
     return config;
   }

@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -358,6 +357,7 @@ public final class FileSourceTask extends SourceTask {
       return;
     }
     Path path = tail.file.path();
+    String pathText = tail.file.pathText();
     EventFormat.Parsed parsed;
     try {
       if (format.format() == FileSourceConfig.Format.CSV && event.firstLine() == 1) {
@@ -386,19 +386,19 @@ public final class FileSourceTask extends SourceTask {
       return;
     }
     if (sourceMetadata == FileSourceConfig.SourceMetadata.FIELDS) {
-      parsed = sourceFields.add(parsed, host, path.toString(), event.start(), event.firstLine());
+      parsed = sourceFields.add(parsed, host, pathText, event.start(), event.firstLine());
     }
     ConnectHeaders headers = new ConnectHeaders();
     if (sourceMetadata == FileSourceConfig.SourceMetadata.HEADERS) {
       headers
           .addString(HEADER_HOST, host)
-          .addString(HEADER_FILE, path.toString())
+          .addString(HEADER_FILE, pathText)
           .addLong(HEADER_OFFSET, event.start())
           .addLong(HEADER_LINE, event.firstLine());
     }
     records.add(
         new SourceRecord(
-            Map.of(FILE_KEY, tail.file.key()),
+            tail.sourcePartition,
             offset(tail, event.end(), event.lastLine()),
             config.topicFor(tail.patternIndex),
             null,
@@ -416,13 +416,18 @@ public final class FileSourceTask extends SourceTask {
   }
 
   private Map<String, Object> offset(Tail tail, long position, long line) throws IOException {
-    Map<String, Object> offset = new HashMap<>();
-    offset.put(POSITION, position);
-    offset.put(PATH, tail.file.path().toString());
-    offset.put(LINE, line);
-    offset.put(FINGERPRINT, tail.file.fingerprintAt(position));
-    offset.put(FINGERPRINT_LENGTH, (long) tail.file.fingerprintLength());
-    return offset;
+    long fingerprint = tail.file.fingerprintAt(position);
+    return Map.of(
+        POSITION,
+        position,
+        PATH,
+        tail.file.pathText(),
+        LINE,
+        line,
+        FINGERPRINT,
+        fingerprint,
+        FINGERPRINT_LENGTH,
+        (long) tail.file.fingerprintLength());
   }
 
   static String fileKey(Path path) throws IOException {

@@ -2,6 +2,7 @@ package io.tributary.connect.file;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 
 /**
@@ -14,6 +15,10 @@ final class Tail {
   final TailedFile file;
   final EventAssembler events;
   final int patternIndex;
+
+  /** The source partition of every record from this file, shared by all of them. */
+  final Map<String, Object> sourcePartition;
+
   Schema csvSchema;
   long orphanedAtNanos;
   boolean orphaned;
@@ -22,5 +27,6 @@ final class Tail {
     this.file = requireNonNull(file, "file is null");
     this.events = requireNonNull(events, "events is null");
     this.patternIndex = patternIndex;
+    this.sourcePartition = Map.of(FileSourceTask.FILE_KEY, file.key());
   }
 }

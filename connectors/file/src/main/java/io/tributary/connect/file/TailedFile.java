@@ -42,6 +42,7 @@ final class TailedFile implements AutoCloseable {
   private final int maxLineBytes;
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
   private Path path;
+  private String pathText;
   private long linePosition;
   private long lineNumber;
   private int fingerprintLength;
@@ -52,6 +53,7 @@ final class TailedFile implements AutoCloseable {
   private TailedFile(String key, Path path, FileChannel channel, FileSourceConfig config) {
     this.key = requireNonNull(key, "key is null");
     this.path = requireNonNull(path, "path is null");
+    this.pathText = path.toString();
     this.channel = requireNonNull(channel, "channel is null");
     this.buffer = ByteBuffer.allocate(config.bufferSize());
     this.buffer.flip();
@@ -72,8 +74,14 @@ final class TailedFile implements AutoCloseable {
     return path;
   }
 
+  /** {@link #path()} as text, computed once per path rather than once per line. */
+  String pathText() {
+    return pathText;
+  }
+
   void path(Path newPath) {
     this.path = requireNonNull(newPath, "newPath is null");
+    this.pathText = newPath.toString();
   }
 
   /** Byte position of the start of the next line (where a restart resumes). */

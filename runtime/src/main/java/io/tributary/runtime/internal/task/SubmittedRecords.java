@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The source records a task has handed to the producer and not yet committed, per source partition
@@ -12,7 +13,9 @@ import java.util.Map;
  * still in flight.
  *
  * <p>{@link #submit} and {@link #committableOffsets} are called by the task thread; {@link
- * Submitted#ack} by the producer's thread. {@link #awaitAllAcked} waits on this object's monitor.
+ * Submitted#ack} by the producer's thread. The in-flight count is a lock-free counter (the task and
+ * producer threads touch it once per record); {@link #awaitAllAcked} waits on this object's
+ * monitor, which an ack notifies only when the count reaches zero.
  */
 final class SubmittedRecords {
   /** One record in flight. */
@@ -39,25 +42,32 @@ final class SubmittedRecords {
   }
 
   private final Map<Map<String, Object>, ArrayDeque<Submitted>> byPartition = new HashMap<>();
-  private int inFlight; // guarded by this
+  private final AtomicInteger inFlight = new AtomicInteger();
+  // The last partition's queue: connectors usually emit runs of records of one partition, often
+  // with the same partition map instance (task thread only).
+  private Map<String, Object> lastPartition;
+  private ArrayDeque<Submitted> lastQueue;
 
   @SuppressWarnings("unchecked")
   Submitted submit(Map<String, ?> partition, Map<String, ?> offset) {
     Submitted record =
         new Submitted(this, (Map<String, Object>) partition, (Map<String, Object>) offset);
-    synchronized (this) {
-      inFlight++;
-    }
+    inFlight.incrementAndGet();
     if (partition != null) {
-      byPartition.computeIfAbsent(record.partition, p -> new ArrayDeque<>()).addLast(record);
+      if (partition != lastPartition) {
+        lastQueue = byPartition.computeIfAbsent(record.partition, p -> new ArrayDeque<>());
+        lastPartition = record.partition;
+      }
+      lastQueue.addLast(record);
     }
     return record;
   }
 
-  private synchronized void acked() {
-    inFlight--;
-    if (inFlight == 0) {
-      notifyAll();
+  private void acked() {
+    if (inFlight.decrementAndGet() == 0) {
+      synchronized (this) {
+        notifyAll();
+      }
     }
   }
 
@@ -80,20 +90,24 @@ final class SubmittedRecords {
       }
       if (queue.isEmpty()) {
         it.remove();
+        if (queue == lastQueue) {
+          lastPartition = null;
+          lastQueue = null;
+        }
       }
     }
     return offsets;
   }
 
   /** Records submitted and not yet acknowledged. */
-  synchronized int inFlight() {
-    return inFlight;
+  int inFlight() {
+    return inFlight.get();
   }
 
   /** Waits up to {@code timeoutMs} until every submitted record is acknowledged; true if so. */
   synchronized boolean awaitAllAcked(long timeoutMs) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMs;
-    while (inFlight > 0) {
+    while (inFlight.get() > 0) {
       long left = deadline - System.currentTimeMillis();
       if (left <= 0) {
         return false;

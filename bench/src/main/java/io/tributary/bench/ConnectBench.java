@@ -90,6 +90,18 @@ public final class ConnectBench {
       throw new UncheckedIOException("Cannot prepare " + workDir, e);
     }
     ConnectPipeline pipeline = new ConnectPipeline(settings, source, sourcePath, sourceChecksum);
+    // Issue 4's goal is a ratio to Kafka Connect; the clients-only pipeline shows, in the same run,
+    // how far any Connect API worker could go on this machine and broker.
+    ClientsCeiling ceiling =
+        settings.tributaryFile()
+            ? new ClientsCeiling(
+                settings,
+                source,
+                sourcePath,
+                sourceChecksum,
+                Classpaths.jarAndLib(benchTarget, "bench-"))
+            : null;
+    List<Outcome<ConnectResults.PipelineRun>> ceilingRuns = new ArrayList<>();
 
     String loadBefore = MachineInfo.loadAverage();
     Map<String, List<ConnectResults>> results = new LinkedHashMap<>();
@@ -118,12 +130,17 @@ public final class ConnectBench {
                   .orElse("failed"));
           results.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(result);
         }
+        if (ceiling != null) {
+          ceilingRuns.add(ceiling.run(round, broker.bootstrapServers()));
+        }
       }
     }
     String loadAfter = MachineInfo.loadAverage();
 
     Fragments.publish(
-        workDir, fragment(settings, started, List.copyOf(results.values()), loadBefore, loadAfter));
+        workDir,
+        fragment(settings, started, List.copyOf(results.values()), loadBefore, loadAfter)
+            + (ceiling == null ? "" : ConnectBenchReport.ceiling(ceilingRuns, results)));
   }
 
   static String fragment(

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -196,5 +197,69 @@ final class ConnectBenchReport {
       return String.format(Locale.ROOT, "%,.0f", value);
     }
     return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  /**
+   * The clients-only pipeline's rounds ({@link ClientsCeiling}) beside Kafka Connect's median: how
+   * many lines/s any Connect API worker could reach here, and whether issue 4's ratio is within
+   * that reach.
+   */
+  static String ceiling(
+      List<Outcome<ConnectResults.PipelineRun>> runs, Map<String, List<ConnectResults>> results) {
+    StringBuilder out =
+        new StringBuilder("\nThe ceiling in the same run: ")
+            .append(ClientsCeiling.LABEL)
+            .append(
+                ", the same file -> topic -> file job with one kafka-clients producer (the worker's"
+                    + " source producer settings) and one consumer in one JVM, lines as bytes, no"
+                    + " converters, timed from the first send to the last line written:\n\n")
+            .append("| round | wall time (s) | CPU (s) | lines/s | sink file |\n")
+            .append("| ---: | ---: | ---: | ---: | --- |\n");
+    for (int i = 0; i < runs.size(); i++) {
+      out.append("| ").append(i + 1).append(" | ");
+      if (runs.get(i) instanceof Outcome.Measured<ConnectResults.PipelineRun> measured) {
+        ConnectResults.PipelineRun run = measured.value();
+        out.append(format(seconds(run.wall())))
+            .append(" | ")
+            .append(run.cpu().map(c -> format(seconds(c))).orElse("n/a"))
+            .append(" | ")
+            .append(format(run.linesPerSecond()))
+            .append(" | ")
+            .append(run.sinkCheck())
+            .append(" |\n");
+      } else {
+        out.append("failed | | | ")
+            .append(((Outcome.Failed<ConnectResults.PipelineRun>) runs.get(i)).reason())
+            .append(" |\n");
+      }
+    }
+    Optional<Double> clients =
+        BenchReport.median(
+            runs.stream().map(r -> r.map(ConnectResults.PipelineRun::linesPerSecond)).toList());
+    Optional<Double> kafkaConnect =
+        Optional.ofNullable(results.get(ConnectBenchSettings.KAFKA_CONNECT))
+            .flatMap(
+                rounds ->
+                    BenchReport.median(
+                        rounds.stream()
+                            .map(r -> r.pipeline().map(ConnectResults.PipelineRun::linesPerSecond))
+                            .toList()));
+    if (clients.isPresent() && kafkaConnect.isPresent()) {
+      double goal = ISSUE_4_LINE_RATIO * kafkaConnect.get();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%nMedian %s lines/s: %.2f× Kafka Connect's %s. Issue 4's goal, %s× Kafka Connect, is"
+                  + " %s lines/s: %s.%n",
+              format(clients.get()),
+              clients.get() / kafkaConnect.get(),
+              format(kafkaConnect.get()),
+              formatGoal(ISSUE_4_LINE_RATIO),
+              format(goal),
+              clients.get() >= goal
+                  ? "within the ceiling"
+                  : "above the ceiling, so no Connect API worker can reach it on this machine"));
+    }
+    return out.toString();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,35 @@ class ConnectBenchReportTest {
     String table =
         ConnectBenchReport.table(List.of(List.of(run("Kafka Connect", 1, 6_000, 12_000))));
     assertThat(table).doesNotContain("÷").contains("| lines/s | 83,333 |");
+  }
+
+  @Test
+  void ceilingSaysWhetherIssue4sGoalIsWithinReach() {
+    // Given Kafka Connect at 100,000 lines/s and the clients-only pipeline at 400,000 and 300,000
+    List<ConnectResults> kafkaConnect = List.of(run("Kafka Connect", 1, 6_000, 10_000));
+    List<Outcome<ConnectResults.PipelineRun>> below =
+        List.of(clients(2_500), clients(3_333), new Outcome.Failed<>("exited with 1"));
+
+    // When
+    String report =
+        ConnectBenchReport.ceiling(below, Map.of(ConnectBenchSettings.KAFKA_CONNECT, kafkaConnect));
+
+    // Then the median of the measured rounds is compared with 5x Kafka Connect
+    assertThat(report)
+        .contains("| 1 | 2.50 | 2.50 | 400,000 | ok |")
+        .contains("| 3 | failed | | | exited with 1 |")
+        .contains("Median 350,015 lines/s: 3.50× Kafka Connect's 100,000")
+        .contains("is 500,000 lines/s: above the ceiling");
+    assertThat(
+            ConnectBenchReport.ceiling(
+                List.of(clients(1_000)), Map.of(ConnectBenchSettings.KAFKA_CONNECT, kafkaConnect)))
+        .contains("within the ceiling");
+  }
+
+  private static Outcome<ConnectResults.PipelineRun> clients(long wallMs) {
+    return new Outcome.Measured<>(
+        new ConnectResults.PipelineRun(
+            Duration.ofMillis(wallMs), 1_000_000, Optional.of(Duration.ofMillis(wallMs)), "ok"));
   }
 
   private static ConnectResults run(String system, int round, long startupMs, long wallMs) {

@@ -66,7 +66,8 @@ final class TributaryWorkerLauncher implements WorkerLauncher {
   /**
    * Starts the worker as users do, through {@code bin/tributary worker} (which {@code exec}s the
    * JVM with the launcher's class-data-sharing archive, written by the first run), with the same
-   * JVM options as Kafka Connect's in {@code TRIBUTARY_JAVA_OPTS}.
+   * JVM options as Kafka Connect's in {@code TRIBUTARY_JAVA_OPTS}, plus those in the environment
+   * variable {@code BENCH_TRIBUTARY_EXTRA_OPTS} (e.g. a JFR recording for profiling).
    */
   @Override
   public JvmProcess start(Path workerProperties, Path logFile) {
@@ -76,7 +77,9 @@ final class TributaryWorkerLauncher implements WorkerLauncher {
         // The harness built everything already; a launch must not rebuild inside the measurement.
         Map.of(
             "TRIBUTARY_JAVA_OPTS",
-            String.join(" ", WORKER_JVM_OPTIONS),
+            String.join(" ", WORKER_JVM_OPTIONS)
+                + " "
+                + System.getenv().getOrDefault("BENCH_TRIBUTARY_EXTRA_OPTS", ""),
             "TRIBUTARY_SKIP_BUILD",
             "1"),
         logFile);

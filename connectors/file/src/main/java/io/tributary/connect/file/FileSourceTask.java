@@ -253,11 +253,15 @@ public final class FileSourceTask extends SourceTask {
           new Tail(
               file,
               new EventAssembler(config.multilinePattern(), config.multilineTimeoutMs()),
-              match.patternIndex());
+              config.topicFor(match.patternIndex()));
       resume(tail);
       tails.put(key, tail);
     } catch (IOException e) {
-      closeQuietly(new Tail(file, new EventAssembler(null, 1), 0));
+      try {
+        file.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       LOGGER.warn("Cannot start reading {}, retrying at the next scan", match.path(), e);
     }
   }
@@ -400,7 +404,7 @@ public final class FileSourceTask extends SourceTask {
         new SourceRecord(
             tail.sourcePartition,
             offset(tail, event.end(), event.lastLine()),
-            config.topicFor(tail.patternIndex),
+            tail.topic,
             null,
             parsed.key() == null
                 ? null

@@ -57,6 +57,7 @@ final class WorkerSourceTask extends AbstractWorkerTask {
   private final SubmittedRecords submitted = new SubmittedRecords();
   private final AtomicReference<Throwable> sendFailure = new AtomicReference<>();
   private final Set<String> reportedTopics = new HashSet<>();
+  private String lastTopic; // the last record's topic, already reported
   private volatile Producer<byte[], byte[]> producer;
   private volatile Admin admin;
   private TopicCreator topicCreator;
@@ -169,8 +170,11 @@ final class WorkerSourceTask extends AbstractWorkerTask {
       if (topicCreator != null) {
         topicCreator.ensure(topic);
       }
-      if (reportedTopics.add(topic)) {
-        parts.topicListener().topicUsed(topic);
+      if (!topic.equals(lastTopic)) {
+        if (reportedTopics.add(topic)) {
+          parts.topicListener().topicUsed(topic);
+        }
+        lastTopic = topic;
       }
       SubmittedRecords.Submitted handle =
           submitted.submit(original.sourcePartition(), original.sourceOffset());
@@ -262,8 +266,14 @@ final class WorkerSourceTask extends AbstractWorkerTask {
     if (errors.skipped()) {
       return null;
     }
+    // ProducerRecord copies the headers it is given; most records have none.
     return new ProducerRecord<>(
-        topic, record.kafkaPartition(), timestamp(record.timestamp()), key, value, headers);
+        topic,
+        record.kafkaPartition(),
+        timestamp(record.timestamp()),
+        key,
+        value,
+        headers.iterator().hasNext() ? headers : null);
   }
 
   private static Long timestamp(Long timestamp) {

@@ -159,9 +159,19 @@ public final class FileSinkConfig extends AbstractConfig {
               Importance.LOW,
               AVRO_DEFLATE_LEVEL_DOC);
 
+  // Read for every record: looked up once rather than in the parsed map each time.
+  private final int flushSize;
+  private final long fileMaxBytes;
+  private final long rotateIntervalMs;
+  private final boolean failOnNullValues;
+
   /** Parses and checks {@code props}; throws {@link ConfigException} on any invalid value. */
   public FileSinkConfig(Map<String, String> props) {
     super(CONFIG_DEF, props, false);
+    flushSize = getInt(FLUSH_SIZE_CONFIG);
+    fileMaxBytes = getLong(FILE_MAX_BYTES_CONFIG);
+    rotateIntervalMs = getLong(ROTATE_INTERVAL_MS_CONFIG);
+    failOnNullValues = "fail".equals(getString(BEHAVIOR_ON_NULL_VALUES_CONFIG));
     for (ConfigProblem problem : crossKeyProblems(this)) {
       throw new ConfigException(problem.key(), problem.value(), problem.reason());
     }
@@ -207,16 +217,16 @@ public final class FileSinkConfig extends AbstractConfig {
   }
 
   public int flushSize() {
-    return getInt(FLUSH_SIZE_CONFIG);
+    return flushSize;
   }
 
   public long fileMaxBytes() {
-    return getLong(FILE_MAX_BYTES_CONFIG);
+    return fileMaxBytes;
   }
 
   /** The rotation interval in milliseconds, or -1 when disabled. */
   public long rotateIntervalMs() {
-    return getLong(ROTATE_INTERVAL_MS_CONFIG);
+    return rotateIntervalMs;
   }
 
   public CodecFactory avroCodec() {
@@ -226,6 +236,6 @@ public final class FileSinkConfig extends AbstractConfig {
   }
 
   public boolean failOnNullValues() {
-    return "fail".equals(getString(BEHAVIOR_ON_NULL_VALUES_CONFIG));
+    return failOnNullValues;
   }
 }

@@ -10,8 +10,9 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
 
 /**
  * Decides whether a candidate schema may be registered under a subject with a given {@link
- * CompatibilityLevel}, using Avro's schema resolution rules ({@link SchemaCompatibility}), and
- * explains why not in Confluent's message shape. Stateless and thread-safe.
+ * CompatibilityLevel}, using Avro's schema resolution rules ({@link SchemaCompatibility}, plus the
+ * decimal rule it leaves out: same scale, no narrower precision), and explains why not in
+ * Confluent's message shape. Stateless and thread-safe.
  *
  * <p>Non-transitive levels check the newest previous version only; transitive ones check every
  * previous version, newest first, and report the first version that fails. The messages for the
@@ -82,6 +83,9 @@ public final class CompatibilityChecker {
     List<String> messages = new ArrayList<>(incompatibilities.size());
     for (Incompatibility incompatibility : incompatibilities) {
       messages.add(IncompatibilityMessage.format(incompatibility, reader, readerRole, writerRole));
+    }
+    for (DecimalResolution.Problem problem : DecimalResolution.problems(reader, writer)) {
+      messages.add(IncompatibilityMessage.formatDecimal(problem, reader, readerRole, writerRole));
     }
     return messages;
   }

@@ -116,6 +116,52 @@ final class IncompatibilityMessage {
         + "'}";
   }
 
+  /**
+   * The message for a decimal whose scale differs or whose precision narrows, in the same shape
+   * (Avro has no error type for it; it is a {@code TYPE_MISMATCH} of the logical type).
+   */
+  static String formatDecimal(
+      DecimalResolution.Problem problem, Schema reader, String readerRole, String writerRole) {
+    String info =
+        "reader decimal("
+            + problem.reader().getPrecision()
+            + ","
+            + problem.reader().getScale()
+            + ") not compatible with writer decimal("
+            + problem.writer().getPrecision()
+            + ","
+            + problem.writer().getScale()
+            + ")";
+    String why =
+        problem.reader().getScale() != problem.writer().getScale()
+            ? "a different scale would read every value scaled by a power of ten"
+            : "a smaller precision cannot hold every value";
+    String description =
+        "The decimal at path '"
+            + problem.path()
+            + "'"
+            + fieldSuffix(reader, problem.path())
+            + " has precision "
+            + problem.reader().getPrecision()
+            + " and scale "
+            + problem.reader().getScale()
+            + " in the "
+            + readerRole
+            + " schema but precision "
+            + problem.writer().getPrecision()
+            + " and scale "
+            + problem.writer().getScale()
+            + " in the "
+            + writerRole
+            + " schema: "
+            + why;
+    return "{errorType:'TYPE_MISMATCH', description:'"
+        + description
+        + "', additionalInfo:'"
+        + info
+        + "'}";
+  }
+
   /** ", in field 'a.b'" for a path that lies inside fields of {@code reader}, else "". */
   static String fieldSuffix(Schema reader, String path) {
     List<String> fields = fieldsAlong(reader, path);

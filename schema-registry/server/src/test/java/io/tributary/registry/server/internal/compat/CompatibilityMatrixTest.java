@@ -231,10 +231,52 @@ class CompatibilityMatrixTest {
             "long to timestamp-millis",
             field("'long'"),
             field("{'type':'long','logicalType':'timestamp-millis'}")),
-        ok(
+        new Evolution(
             "decimal precision widened",
-            field("{'type':'bytes','logicalType':'decimal','precision':6,'scale':2}"),
-            field("{'type':'bytes','logicalType':'decimal','precision':8,'scale':2}")),
+            field(decimal(6, 2)),
+            field(decimal(8, 2)),
+            true,
+            false,
+            List.of(),
+            List.of(
+                "errorType:'TYPE_MISMATCH'",
+                "The decimal at path '/fields/0/type' (field 'f') has precision 6 and scale 2 in the"
+                    + " old schema but precision 8 and scale 2 in the new schema: a smaller"
+                    + " precision cannot hold every value",
+                "additionalInfo:'reader decimal(6,2) not compatible with writer decimal(8,2)'")),
+        new Evolution(
+            "decimal scale changed",
+            field(decimal(6, 2)),
+            field(decimal(6, 3)),
+            false,
+            false,
+            List.of(
+                "has precision 6 and scale 3 in the new schema but precision 6 and scale 2 in the"
+                    + " old schema: a different scale"),
+            List.of("has precision 6 and scale 2 in the old schema but precision 6 and scale 3")),
+        new Evolution(
+            "optional decimal scale changed",
+            rec("{'name':'f','type':['null'," + decimal(6, 2) + "],'default':null}"),
+            rec("{'name':'f','type':['null'," + decimal(6, 4) + "],'default':null}"),
+            false,
+            false,
+            List.of("The decimal at path '/fields/0/type/1' (field 'f')", "scale 4 in the new"),
+            List.of("The decimal at path '/fields/0/type/1' (field 'f')", "scale 2 in the old")),
+        new Evolution(
+            "nested fixed decimal scale changed in an array",
+            field(
+                "{'type':'array','items':"
+                    + nested("{'name':'amount','type':" + fixedDecimal(1) + "}")
+                    + "}"),
+            field(
+                "{'type':'array','items':"
+                    + nested("{'name':'amount','type':" + fixedDecimal(2) + "}")
+                    + "}"),
+            false,
+            false,
+            List.of("at path '/fields/0/type/items/fields/0/type' (field 'f.amount')"),
+            List.of("(field 'f.amount')")),
+        ok("decimal added to bytes", field("'bytes'"), field(decimal(6, 2))),
         new Evolution(
             "date (int) to timestamp-millis (long)",
             field("{'type':'int','logicalType':'date'}"),
@@ -394,6 +436,29 @@ class CompatibilityMatrixTest {
   }
 
   @Test
+  void aLargeOldSchemaIsTruncatedInMessages() {
+    // given: an old schema of more than 10 KiB
+    StringBuilder fields = new StringBuilder(A);
+    for (int i = 0; i < 400; i++) {
+      fields.append(",{'name':'field_number_").append(i).append("','type':'int'}");
+    }
+    Schema large = schema(rec(fields.toString()));
+    Schema candidate = schema(rec(A, "{'name':'required','type':'int'}"));
+
+    // when
+    List<String> messages =
+        CompatibilityChecker.check(
+            CompatibilityLevel.BACKWARD, candidate, List.of(new PreviousSchema(1, large)));
+
+    // then
+    String oldSchema = messages.get(messages.size() - 2);
+    assertThat(oldSchema)
+        .startsWith("{oldSchema: <truncated> '{\"type\":\"record\"")
+        .endsWith("...'}")
+        .hasSize("{oldSchema: <truncated> '".length() + 10 * 1024 + "...'}".length());
+  }
+
+  @Test
   void noPreviousVersionOrNoneIsAlwaysCompatible() {
     Schema candidate = schema(field("'string'"));
     List<PreviousSchema> incompatible = List.of(new PreviousSchema(1, schema("'int'")));
@@ -434,6 +499,20 @@ class CompatibilityMatrixTest {
 
   private static String nested(String fields) {
     return "{'type':'record','name':'Inner','fields':[" + fields + "]}";
+  }
+
+  private static String decimal(int precision, int scale) {
+    return "{'type':'bytes','logicalType':'decimal','precision':"
+        + precision
+        + ",'scale':"
+        + scale
+        + "}";
+  }
+
+  private static String fixedDecimal(int scale) {
+    return "{'type':'fixed','name':'Money','size':8,'logicalType':'decimal','precision':10,'scale':"
+        + scale
+        + "}";
   }
 
   private static Evolution ok(String name, String before, String after) {

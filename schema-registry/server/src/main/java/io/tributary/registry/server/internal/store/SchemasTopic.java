@@ -20,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure a registry topic exists with one partition (so the log has one order), creating it if
- * missing, and (for the {@code _schemas} log) that it is compacted. Used once at start-up.
+ * Makes sure a registry topic (the log, or the leader election's) exists with one partition (so the
+ * log has one order), creating it if missing, and (for the {@code _schemas} log) that it is
+ * compacted. Used once at start-up.
  */
-final class SchemasTopic {
+public final class SchemasTopic {
   private static final Logger LOGGER = LoggerFactory.getLogger(SchemasTopic.class);
 
   private SchemasTopic() {}
@@ -35,7 +36,7 @@ final class SchemasTopic {
    * @param replicationFactor the wanted replication factor, lowered to the number of brokers
    * @throws RegistryStoreException if the topic is unusable or the broker does not answer in time
    */
-  static void ensure(
+  public static void ensure(
       Admin admin, String topic, boolean compacted, int replicationFactor, long timeoutMs) {
     try {
       Set<String> names = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);

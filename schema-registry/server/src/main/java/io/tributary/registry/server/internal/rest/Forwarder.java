@@ -76,7 +76,7 @@ final class Forwarder {
     }
     URI target = URI.create(stripSlash(leader.get().toString()) + ctx.request().uri());
     byte[] body =
-        ctx.body() != null && ctx.body().available() ? ctx.body().buffer().getBytes() : null;
+        ctx.body() != null && ctx.body().buffer() != null ? ctx.body().buffer().getBytes() : null;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(target)
             .timeout(TIMEOUT)

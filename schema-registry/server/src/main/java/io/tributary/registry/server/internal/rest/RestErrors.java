@@ -37,8 +37,7 @@ final class RestErrors {
             ctx.request().method(),
             ctx.request().path(),
             code,
-            message,
-            e.getCause());
+            message);
       }
     } else if (failure instanceof RestException e) {
       status = e.status();

@@ -3,6 +3,8 @@ package io.tributary.runtime.cli;
 import io.tributary.broker.Broker;
 import io.tributary.broker.BrokerConfig;
 import io.tributary.common.config.SettingsFiles;
+import io.tributary.registry.server.RegistryConfig;
+import io.tributary.registry.server.RegistryServer;
 import io.tributary.runtime.ConnectorDefinition;
 import io.tributary.runtime.WorkerConfig;
 import io.tributary.runtime.WorkerRuntime;
@@ -14,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
@@ -21,16 +25,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tributary start}: the all-in-one default. broker-core and a standalone worker in one
- * process, with all data under one directory; the worker reaches the broker through kafka-clients
- * on loopback, as it would reach any Kafka cluster.
+ * {@code tributary start}: the all-in-one default. broker-core, the schema registry and a
+ * standalone worker in one process, with all data under one directory; the registry and the worker
+ * reach the broker through kafka-clients on loopback, as they would reach any Kafka cluster. The
+ * registry and the worker start side by side once the broker is up.
  */
 @Command(
     name = "start",
     mixinStandardHelpOptions = true,
     description = {
-      "Run everything in one process: broker-core (127.0.0.1:9092) and a standalone worker"
-          + " (REST on 127.0.0.1:8083), data under ./data."
+      "Run everything in one process: broker-core (127.0.0.1:9092), the schema registry"
+          + " (127.0.0.1:8081) and a standalone worker (REST on 127.0.0.1:8083), data under"
+          + " ./data."
     })
 public final class StartCommand implements Callable<Integer> {
   @Option(
@@ -54,6 +60,12 @@ public final class StartCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT",
       description = "Where broker-core listens for Kafka clients (default: 127.0.0.1:9092).")
   String listen = "127.0.0.1:9092";
+
+  @Option(
+      names = "--registry-listen",
+      paramLabel = "HOST:PORT",
+      description = "Where the schema registry's REST API listens (default: 127.0.0.1:8081).")
+  String registryListen = "127.0.0.1:8081";
 
   @Option(
       names = "--quickstart",
@@ -119,12 +131,40 @@ public final class StartCommand implements Callable<Integer> {
       return 1;
     }
     workerSettings.put(WorkerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    CompletableFuture<RegistryServer> registryStart = new CompletableFuture<>();
+    Thread registryStarter =
+        new Thread(
+            () -> {
+              try {
+                registryStart.complete(
+                    RegistryServer.start(new RegistryConfig(registrySettings(broker))));
+              } catch (RuntimeException e) {
+                registryStart.completeExceptionally(e);
+              }
+            },
+            "registry-start");
+    registryStarter.start();
     WorkerRuntime worker;
     try {
       worker = WorkerRuntime.start(new WorkerConfig(workerSettings), connectors);
     } catch (RuntimeException e) {
+      registryStart.thenAccept(RegistryServer::close);
       broker.close();
       System.err.println("tributary start: the worker could not start: " + Launch.describe(e));
+      return 1;
+    }
+    RegistryServer registry;
+    try {
+      registry = registryStart.join();
+    } catch (CompletionException e) {
+      worker.close();
+      broker.close();
+      System.err.println(
+          "tributary start: the schema registry could not start on "
+              + registryListen
+              + ": "
+              + Launch.describe(e.getCause())
+              + "\n  (choose another address with --registry-listen HOST:PORT)");
       return 1;
     }
     CountDownLatch stopped =
@@ -132,6 +172,7 @@ public final class StartCommand implements Callable<Integer> {
             "tributary-shutdown",
             () -> {
               worker.close();
+              registry.close();
               broker.close();
             });
     System.out.printf("Tributary started in %.1f s:%n", (System.nanoTime() - started) / 1e9);
@@ -141,12 +182,24 @@ public final class StartCommand implements Callable<Integer> {
     System.out.printf(
         "  worker REST API               %s   offsets and connectors in %s%n",
         worker.restUrl(), dataDir.resolve("connect").toAbsolutePath());
-    System.out.println("  schema registry               not yet part of Tributary");
+    System.out.printf(
+        "  schema registry               %s   schemas in topic %s%n",
+        registry.url(), RegistryConfig.KAFKASTORE_TOPIC_DEFAULT);
     if (quickstart) {
       Quickstart.printWhereToLook(dataDir);
     }
     Launch.printHowToAddConnectors(worker.restUrl(), connectors);
     stopped.await();
     return 0;
+  }
+
+  /** The embedded registry: Confluent's defaults but for where it listens and its store timeout. */
+  private Map<String, String> registrySettings(Broker broker) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put(RegistryConfig.LISTENERS_CONFIG, "http://" + registryListen);
+    settings.put(RegistryConfig.KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    // Confluent's 500 ms suits a dedicated cluster; here the broker shares the process and cores.
+    settings.put(RegistryConfig.KAFKASTORE_TIMEOUT_MS_CONFIG, "5000");
+    return settings;
   }
 }

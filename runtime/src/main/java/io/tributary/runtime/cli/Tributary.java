@@ -1,6 +1,7 @@
 package io.tributary.runtime.cli;
 
 import io.tributary.broker.cli.BrokerCommand;
+import io.tributary.registry.server.cli.RegistryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TributaryVersion.class,
     description = "Tributary: a data-integration connector runtime on the Kafka protocol.",
-    subcommands = {StartCommand.class, WorkerCommand.class, BrokerCommand.class})
+    subcommands = {
+      StartCommand.class,
+      WorkerCommand.class,
+      BrokerCommand.class,
+      RegistryCommand.class
+    })
 public final class Tributary {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Tributary()).execute(args));

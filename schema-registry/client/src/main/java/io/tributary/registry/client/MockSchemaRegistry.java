@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * In-memory registries for tests, one per scope, selected by {@code
- * schema.registry.url=mock://<scope>}: every serializer, deserializer and converter configured
- * with the same scope in one JVM shares one registry (ids and versions as a real registry assigns
- * them; no compatibility checks). Thread-safe.
+ * schema.registry.url=mock://<scope>}: every serializer, deserializer and converter configured with
+ * the same scope in one JVM shares one registry (ids and versions as a real registry assigns them;
+ * no compatibility checks). Thread-safe.
  */
 public final class MockSchemaRegistry {
   /** The URL scheme that selects an in-memory registry. */

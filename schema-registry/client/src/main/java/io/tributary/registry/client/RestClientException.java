@@ -1,10 +1,9 @@
 package io.tributary.registry.client;
 
 /**
- * A request the schema registry answered with an error, carrying the HTTP status and the
- * registry's error code ({@code error_code} of its {@code {"error_code", "message"}} body, e.g.
- * 40401 subject not found, 40403 schema not found, 40901 incompatible schema, 42201 invalid
- * schema).
+ * A request the schema registry answered with an error, carrying the HTTP status and the registry's
+ * error code ({@code error_code} of its {@code {"error_code", "message"}} body, e.g. 40401 subject
+ * not found, 40403 schema not found, 40901 incompatible schema, 42201 invalid schema).
  */
 public final class RestClientException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.avro.Schema;
 
 /**
- * The operations serializers, deserializers and converters need from a Confluent-compatible
- * schema registry, for Avro schemas.
+ * The operations serializers, deserializers and converters need from a Confluent-compatible schema
+ * registry, for Avro schemas.
  *
  * <p>Errors the registry reports are thrown as {@link RestClientException} (HTTP status and
  * registry error code); a registry that cannot be reached at all is reported as {@link

@@ -17,8 +17,7 @@ public final class SchemaRegistryClientConfig extends AbstractConfig {
           + " http://localhost:8081). mock://<scope> uses an in-memory registry shared by every"
           + " client of that scope in the JVM (for tests).";
 
-  public static final String BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG =
-      "basic.auth.credentials.source";
+  public static final String BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG = "basic.auth.credentials.source";
   public static final String BASIC_AUTH_CREDENTIALS_SOURCE_DEFAULT = "URL";
   public static final String BASIC_AUTH_CREDENTIALS_SOURCE_DOC =
       "Where HTTP basic authentication credentials come from: URL (the user info of the registry"
@@ -43,7 +42,7 @@ public final class SchemaRegistryClientConfig extends AbstractConfig {
   /** Adds the client's keys to {@code def} and returns it. */
   public static ConfigDef addClientConfigs(ConfigDef def) {
     return def.define(
-            SCHEMA_REGISTRY_URL_CONFIG, Type.LIST, Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
+            SCHEMA_REGISTRY_URL_CONFIG, Type.LIST, "", Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
         .define(
             BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG,
             Type.STRING,

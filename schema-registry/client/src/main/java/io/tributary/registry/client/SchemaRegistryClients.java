@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
-/** Creates registry clients from configs with Confluent's keys ({@link SchemaRegistryClientConfig}). */
+/**
+ * Creates registry clients from configs with Confluent's keys ({@link SchemaRegistryClientConfig}).
+ */
 public final class SchemaRegistryClients {
   private static final int ID_CACHE_CAPACITY = 10_000;
 
@@ -71,8 +73,12 @@ public final class SchemaRegistryClients {
       }
       if (uri.getRawUserInfo() != null) {
         urlUserInfo = uri.getUserInfo();
-        uri = URI.create(uri.getScheme() + "://" + uri.getRawAuthority().split("@", 2)[1]
-            + Optional.ofNullable(uri.getRawPath()).orElse(""));
+        uri =
+            URI.create(
+                uri.getScheme()
+                    + "://"
+                    + uri.getRawAuthority().split("@", 2)[1]
+                    + Optional.ofNullable(uri.getRawPath()).orElse(""));
       }
       uris.add(uri);
     }
@@ -80,7 +86,8 @@ public final class SchemaRegistryClients {
         config.getString(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG);
     Optional<String> userInfo;
     if ("USER_INFO".equalsIgnoreCase(source)) {
-      Password password = config.getPassword(SchemaRegistryClientConfig.BASIC_AUTH_USER_INFO_CONFIG);
+      Password password =
+          config.getPassword(SchemaRegistryClientConfig.BASIC_AUTH_USER_INFO_CONFIG);
       if (password == null || password.value().isEmpty()) {
         throw new ConfigException(
             SchemaRegistryClientConfig.BASIC_AUTH_USER_INFO_CONFIG

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A least-recently-used map holding at most {@code capacity} entries. Thread-safe (every
- * operation holds the instance's lock; the loader of {@link #computeIfAbsent} runs outside it, so
- * two threads may load the same key and the first result wins).
+ * A least-recently-used map holding at most {@code capacity} entries. Thread-safe (every operation
+ * holds the instance's lock; the loader of {@link #computeIfAbsent} runs outside it, so two threads
+ * may load the same key and the first result wins).
  */
 public final class BoundedCache<K, V> {
   private final int capacity;

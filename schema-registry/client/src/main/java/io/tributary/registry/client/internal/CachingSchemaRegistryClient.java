@@ -10,8 +10,8 @@ import java.util.Map;
 import org.apache.avro.Schema;
 
 /**
- * Caches what never changes in a registry: the schema of an id, and the id and version of a
- * schema under a subject. Ids are cached in a bounded LRU map; per subject at most {@code
+ * Caches what never changes in a registry: the schema of an id, and the id and version of a schema
+ * under a subject. Ids are cached in a bounded LRU map; per subject at most {@code
  * maxSchemasPerSubject} schemas are cached, and asking about one more under the same subject fails
  * (it almost always means an application builds a new schema per record). Subject listings and
  * latest versions are not cached. Thread-safe.

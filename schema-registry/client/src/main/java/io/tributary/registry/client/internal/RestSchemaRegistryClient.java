@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Talks to a Confluent-compatible registry over HTTP (java.net.http), with content type {@code
  * application/vnd.schemaregistry.v1+json}. With several base URLs, a request that cannot reach one
- * (connection refused, I/O error) is tried on the next; the URL that answered is tried first
- * next time. HTTP error answers are not retried: they become {@link RestClientException}. No
- * caching here (see {@link CachingSchemaRegistryClient}). Thread-safe.
+ * (connection refused, I/O error) is tried on the next; the URL that answered is tried first next
+ * time. HTTP error answers are not retried: they become {@link RestClientException}. No caching
+ * here (see {@link CachingSchemaRegistryClient}). Thread-safe.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private static final Logger LOGGER = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
@@ -237,7 +237,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     } catch (JsonProcessingException e) {
       if (status / 100 == 2) {
         throw new RestClientException(
-            "Unparseable answer to " + method + " " + path + ": " + abbreviate(text), status, status);
+            "Unparseable answer to " + method + " " + path + ": " + abbreviate(text),
+            status,
+            status);
       }
     }
     if (status / 100 == 2) {

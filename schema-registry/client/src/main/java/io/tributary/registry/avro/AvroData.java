@@ -1,0 +1,71 @@
+package io.tributary.registry.avro;
+
+import io.tributary.registry.avro.internal.FromConnect;
+import io.tributary.registry.avro.internal.ToConnect;
+import io.tributary.registry.client.internal.BoundedCache;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaAndValue;
+
+/**
+ * Converts Connect schemas and values to Avro schemas and generic values and back, the way
+ * Confluent's Avro converter does, so data and schemas written by either read the same:
+ *
+ * <ul>
+ *   <li>int8 and int16 become Avro {@code int} with {@code connect.type}; the Connect name,
+ *       version, doc, parameters and default travel as {@code connect.name}, {@code
+ *       connect.version}, {@code connect.doc}, {@code connect.parameters}, {@code connect.default};
+ *   <li>Decimal becomes {@code bytes} with the {@code decimal} logical type (precision from the
+ *       {@code connect.decimal.precision} parameter, else 64), Date {@code int}/{@code date}, Time
+ *       {@code int}/{@code time-millis}, Timestamp {@code long}/{@code timestamp-millis};
+ *   <li>optional schemas become unions with null (null first, default null; a non-null default puts
+ *       its type first);
+ *   <li>maps with non-optional string keys become Avro maps, other maps arrays of {@code
+ *       io.confluent.connect.avro.MapEntry} key/value records;
+ *   <li>structs become records (unnamed ones {@code io.confluent.connect.avro.ConnectDefault});
+ *       Avro enums become strings with the {@code io.confluent.connect.avro.Enum} parameters and
+ *       back into the same enum; general unions become {@code io.confluent.connect.avro.Union}
+ *       structs.
+ * </ul>
+ *
+ * <p>Schema conversions are cached (bounded, least recently used first out). Thread-safe.
+ */
+public final class AvroData {
+
+  private final BoundedCache<Schema, org.apache.avro.Schema> avroSchemas;
+  private final BoundedCache<org.apache.avro.Schema, Schema> connectSchemas;
+
+  /** Creates a converter caching up to {@code cacheSize} schemas each way. */
+  public AvroData(int cacheSize) {
+    this.avroSchemas = new BoundedCache<>(cacheSize);
+    this.connectSchemas = new BoundedCache<>(cacheSize);
+  }
+
+  /** The Avro schema for a Connect schema. */
+  public org.apache.avro.Schema fromConnectSchema(Schema schema) {
+    if (schema == null) {
+      return new FromConnect().schema(null); // throws, explaining why
+    }
+    return avroSchemas.computeIfAbsent(schema, s -> new FromConnect().schema(s));
+  }
+
+  /** The Avro generic value of {@code value}, whose Connect schema is {@code schema}. */
+  public Object fromConnectData(Schema schema, Object value) {
+    return fromConnectData(schema, fromConnectSchema(schema), value);
+  }
+
+  /** The Avro generic value of {@code value} for an already converted {@code avroSchema}. */
+  public Object fromConnectData(Schema schema, org.apache.avro.Schema avroSchema, Object value) {
+    return FromConnect.value(schema, avroSchema, value);
+  }
+
+  /** The Connect schema for an Avro schema. */
+  public Schema toConnectSchema(org.apache.avro.Schema avroSchema) {
+    return connectSchemas.computeIfAbsent(avroSchema, s -> new ToConnect().schema(s));
+  }
+
+  /** The Connect schema and value of an Avro generic datum written with {@code avroSchema}. */
+  public SchemaAndValue toConnectData(org.apache.avro.Schema avroSchema, Object datum) {
+    Schema schema = toConnectSchema(avroSchema);
+    return new SchemaAndValue(schema, ToConnect.value(schema, avroSchema, datum));
+  }
+}

@@ -97,8 +97,11 @@ public final class AvroSerdeSupport {
     out.writeBytes(WireFormat.header(id));
     try {
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      writer(writeSchema, datum)
-          .write(datum instanceof byte[] b ? ByteBuffer.wrap(b) : datum, encoder);
+      Object avroDatum = datum instanceof byte[] b ? ByteBuffer.wrap(b) : datum;
+      if (!writeSchema.equals(schema)) {
+        avroDatum = resolve(schema, writeSchema, avroDatum);
+      }
+      writer(writeSchema, avroDatum).write(avroDatum, encoder);
       encoder.flush();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
@@ -111,6 +114,19 @@ public final class AvroSerdeSupport {
           e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The datum as Avro's schema resolution reads it under {@code target} (fields the datum lacks
+   * take their defaults), for writing with a registered schema other than the datum's own.
+   */
+  private static Object resolve(Schema source, Schema target, Object datum) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
+    writer(source, datum).write(datum, encoder);
+    encoder.flush();
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(buffer.toByteArray(), null);
+    return new GenericDatumReader<>(source, target).read(null, decoder);
   }
 
   /** Decodes wire-format {@code data} of {@code topic}. */

@@ -32,7 +32,9 @@ import org.apache.kafka.connect.data.SchemaAndValue;
 public final class AvroData {
 
   private final BoundedCache<Schema, org.apache.avro.Schema> avroSchemas;
-  private final BoundedCache<org.apache.avro.Schema, Schema> connectSchemas;
+  private final BoundedCache<VersionedSchema, Schema> connectSchemas;
+
+  private record VersionedSchema(org.apache.avro.Schema schema, Integer version) {}
 
   /** Creates a converter caching up to {@code cacheSize} schemas each way. */
   public AvroData(int cacheSize) {
@@ -60,12 +62,28 @@ public final class AvroData {
 
   /** The Connect schema for an Avro schema. */
   public Schema toConnectSchema(org.apache.avro.Schema avroSchema) {
-    return connectSchemas.computeIfAbsent(avroSchema, s -> new ToConnect().schema(s));
+    return toConnectSchema(avroSchema, null);
+  }
+
+  /**
+   * The Connect schema for an Avro schema registered as {@code version} of its subject: the version
+   * becomes the Connect schema's version unless the Avro schema carries {@code connect.version}.
+   */
+  public Schema toConnectSchema(org.apache.avro.Schema avroSchema, Integer version) {
+    return connectSchemas.computeIfAbsent(
+        new VersionedSchema(avroSchema, version),
+        key -> new ToConnect().schema(key.schema(), key.version()));
   }
 
   /** The Connect schema and value of an Avro generic datum written with {@code avroSchema}. */
   public SchemaAndValue toConnectData(org.apache.avro.Schema avroSchema, Object datum) {
-    Schema schema = toConnectSchema(avroSchema);
+    return toConnectData(avroSchema, datum, null);
+  }
+
+  /** Like {@link #toConnectData(org.apache.avro.Schema, Object)}, with the registry version. */
+  public SchemaAndValue toConnectData(
+      org.apache.avro.Schema avroSchema, Object datum, Integer version) {
+    Schema schema = toConnectSchema(avroSchema, version);
     return new SchemaAndValue(schema, ToConnect.value(schema, avroSchema, datum));
   }
 }

@@ -21,9 +21,11 @@ import org.apache.kafka.connect.storage.Converter;
  * ...; see {@link AvroSerdeConfig}). A worker passes them with the {@code key.converter.} / {@code
  * value.converter.} prefixes removed.
  *
- * <p>A null value (a tombstone) converts to null bytes and back to {@link SchemaAndValue#NULL}.
- * Schema conversions are cached ({@code schemas.cache.config}). Thread-safe after {@link
- * #configure}.
+ * <p>Read schemas carry the registry's version of the writer schema under the record's subject as
+ * their Connect version (sinks use it to tell schema versions apart) unless the Avro schema has
+ * {@code connect.version}. A null value (a tombstone) converts to null bytes and back to {@link
+ * SchemaAndValue#NULL}. Schema conversions are cached ({@code schemas.cache.config}). Thread-safe
+ * after {@link #configure}.
  */
 public final class AvroConverter implements Converter {
   private final SchemaRegistryClient presetClient;
@@ -78,7 +80,8 @@ public final class AvroConverter implements Converter {
     }
     try {
       AvroSerdeSupport.Decoded decoded = support.deserialize(topic, value);
-      return avroData.toConnectData(decoded.writerSchema(), decoded.datum());
+      return avroData.toConnectData(
+          decoded.writerSchema(), decoded.datum(), support.registeredVersion(topic, decoded));
     } catch (SerializationException e) {
       throw new DataException(
           "Failed to deserialize Avro data for topic '" + topic + "': " + e.getMessage(), e);

@@ -231,4 +231,64 @@ class AvroDataTest {
     assertThat(avro(avro.toString())).isEqualTo(avro);
     assertThat(List.of(avroData.toConnectSchema(avro))).containsExactly(line);
   }
+
+  @Test
+  void schemasAnnotatedTheWayConfluentsConverterWritesThemReadAsTheOriginalConnectSchema() {
+    // given: the Avro form of a Connect struct as written with connect.* annotations
+    org.apache.avro.Schema annotated =
+        avro(
+            "{\"type\":\"record\",\"name\":\"Row\",\"namespace\":\"db\",\"fields\":["
+                + "{\"name\":\"small\",\"type\":{\"type\":\"int\",\"connect.type\":\"int16\"}},"
+                + "{\"name\":\"price\",\"type\":[\"null\",{\"type\":\"bytes\",\"scale\":2,"
+                + "\"precision\":64,\"connect.version\":1,\"connect.parameters\":{\"scale\":\"2\"},"
+                + "\"connect.name\":\"org.apache.kafka.connect.data.Decimal\",\"logicalType\":\"decimal\"}],"
+                + "\"default\":null},"
+                + "{\"name\":\"day\",\"type\":{\"type\":\"int\",\"connect.version\":1,"
+                + "\"connect.name\":\"org.apache.kafka.connect.data.Date\",\"logicalType\":\"date\"}},"
+                + "{\"name\":\"flag\",\"type\":{\"type\":\"boolean\",\"connect.default\":true},"
+                + "\"default\":true}"
+                + "],\"connect.version\":4,\"connect.name\":\"db.Row\"}");
+
+    // when
+    Schema connect = avroData.toConnectSchema(annotated);
+
+    // then
+    Schema expected =
+        SchemaBuilder.struct()
+            .name("db.Row")
+            .version(4)
+            .field("small", Schema.INT16_SCHEMA)
+            .field("price", Decimal.builder(2).optional().build())
+            .field("day", Date.SCHEMA)
+            .field("flag", SchemaBuilder.bool().defaultValue(true).build())
+            .build();
+    assertThat(connect).isEqualTo(expected);
+  }
+
+  @Test
+  void avroFieldDefaultsAndAvroPropertiesSurviveWithoutGainingConnectDefaults() {
+    // given
+    org.apache.avro.Schema plain =
+        avro(
+            "{\"type\":\"record\",\"name\":\"P\",\"fields\":["
+                + "{\"name\":\"s\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},"
+                + "\"default\":\"x\"}]}");
+
+    // when
+    Schema connect = avroData.toConnectSchema(plain);
+    org.apache.avro.Schema back = avroData.fromConnectSchema(connect);
+
+    // then
+    Schema field = connect.field("s").schema();
+    assertThat(field.defaultValue()).isEqualTo("x");
+    assertThat(field.parameters())
+        .containsEntry("io.confluent.connect.avro.field.default", "true")
+        .containsEntry("avro.java.string", "String");
+    org.apache.avro.Schema backField = back.getField("s").schema();
+    assertThat(back.getField("s").defaultVal()).isEqualTo("x");
+    assertThat(backField.getProp("connect.default")).isNull();
+    assertThat(backField.getProp("avro.java.string")).isEqualTo("String");
+    assertThat(backField.getObjectProp("connect.parameters"))
+        .isEqualTo(Map.of("avro.java.string", "String"));
+  }
 }

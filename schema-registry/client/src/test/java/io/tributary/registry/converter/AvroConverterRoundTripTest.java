@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.connect.data.ConnectSchema;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
@@ -84,8 +85,9 @@ class AvroConverterRoundTripTest {
     byte[] bytes = converter.fromConnectData(TOPIC, schema, value);
     SchemaAndValue back = converter.toConnectData(TOPIC, bytes);
 
-    // then
-    assertThat(back.schema()).isEqualTo(schema);
+    // then: the same schema, versioned as the registry versioned it if it had no version
+    assertThat(back.schema())
+        .isEqualTo(withVersion(schema, schema.version() == null ? 1 : schema.version()));
     if (value instanceof byte[] array) {
       assertThat(back.value())
           .isInstanceOfSatisfying(byte[].class, b -> assertThat(b).isEqualTo(array));
@@ -171,6 +173,50 @@ class AvroConverterRoundTripTest {
     schema.fields().forEach(f -> expected.put(f, order.get(f)));
     expected.put("note", "none"); // a null for a field with a default is written as the default
     assertThat(back.value()).isEqualTo(expected);
+  }
+
+  private static Schema withVersion(Schema schema, Integer version) {
+    return new ConnectSchema(
+        schema.type(),
+        schema.isOptional(),
+        schema.defaultValue(),
+        schema.name(),
+        version,
+        schema.doc(),
+        schema.parameters(),
+        schema.type() == Schema.Type.STRUCT ? schema.fields() : null,
+        schema.type() == Schema.Type.MAP ? schema.keySchema() : null,
+        schema.type() == Schema.Type.MAP || schema.type() == Schema.Type.ARRAY
+            ? schema.valueSchema()
+            : null);
+  }
+
+  @Test
+  void readSchemasCarryTheRegistryVersionUnlessTheyHaveTheirOwn() {
+    // given
+    Schema v1 = SchemaBuilder.struct().name("com.acme.W").field("a", Schema.INT32_SCHEMA).build();
+    Schema v2 =
+        SchemaBuilder.struct()
+            .name("com.acme.W")
+            .field("a", Schema.INT32_SCHEMA)
+            .field("b", Schema.OPTIONAL_INT32_SCHEMA)
+            .build();
+    Schema own =
+        SchemaBuilder.struct()
+            .name("com.acme.W")
+            .version(7)
+            .field("a", Schema.INT32_SCHEMA)
+            .build();
+
+    // when
+    byte[] first = converter.fromConnectData(TOPIC, v1, new Struct(v1).put("a", 1));
+    byte[] second = converter.fromConnectData(TOPIC, v2, new Struct(v2).put("a", 1));
+    byte[] third = converter.fromConnectData(TOPIC, own, new Struct(own).put("a", 1));
+
+    // then
+    assertThat(converter.toConnectData(TOPIC, first).schema().version()).isEqualTo(1);
+    assertThat(converter.toConnectData(TOPIC, second).schema().version()).isEqualTo(2);
+    assertThat(converter.toConnectData(TOPIC, third).schema().version()).isEqualTo(7);
   }
 
   @Test

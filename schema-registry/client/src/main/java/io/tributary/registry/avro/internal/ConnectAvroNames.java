@@ -59,6 +59,15 @@ public final class ConnectAvroNames {
   /** Prefix (+ field name) of the Connect parameter holding an Avro field's doc. */
   public static final String FIELD_DOC_PREFIX = NAMESPACE + ".field.doc.";
 
+  /**
+   * Connect parameter marking a default that came from an Avro field default (so it is not written
+   * back as {@code connect.default}).
+   */
+  public static final String FIELD_DEFAULT_FLAG = NAMESPACE + ".field.default";
+
+  /** Avro properties with this prefix travel as Connect parameters and back. */
+  public static final String AVRO_PROPERTY_PREFIX = "avro";
+
   /** Name of the Connect struct standing for a general Avro union (one field per branch). */
   public static final String UNION = NAMESPACE + ".Union";
 

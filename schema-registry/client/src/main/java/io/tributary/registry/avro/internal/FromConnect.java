@@ -110,10 +110,21 @@ public final class FromConnect {
     if (schema.version() != null) {
       base.addProp(CONNECT_VERSION, schema.version());
     }
-    if (schema.parameters() != null && !schema.parameters().isEmpty()) {
-      base.addProp(CONNECT_PARAMETERS, new LinkedHashMap<>(schema.parameters()));
+    Map<String, String> params =
+        schema.parameters() == null
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>(schema.parameters());
+    boolean defaultFromAvroField = params.remove(ConnectAvroNames.FIELD_DEFAULT_FLAG) != null;
+    if (!params.isEmpty()) {
+      base.addProp(CONNECT_PARAMETERS, params);
     }
-    if (schema.defaultValue() != null) {
+    params.forEach(
+        (key, value) -> {
+          if (key.startsWith(ConnectAvroNames.AVRO_PROPERTY_PREFIX)) {
+            base.addProp(key, value);
+          }
+        });
+    if (schema.defaultValue() != null && !defaultFromAvroField) {
       base.addProp(CONNECT_DEFAULT, defaultValue(schema, schema.defaultValue()));
     }
     if (schema.name() != null) {

@@ -40,16 +40,25 @@ public final class ToConnect {
 
   private final Set<String> recordsInProgress = new HashSet<>();
 
-  /** The Connect schema for a top-level Avro schema. */
-  public Schema schema(org.apache.avro.Schema avro) {
-    return schema(avro, null);
+  /**
+   * The Connect schema for a top-level Avro schema.
+   *
+   * @param registryVersion the schema's version under its subject, used as the Connect version when
+   *     the Avro schema has no {@code connect.version}; may be null
+   */
+  public Schema schema(org.apache.avro.Schema avro, Integer registryVersion) {
+    return schema(avro, null, registryVersion);
+  }
+
+  private Schema nested(org.apache.avro.Schema avro, Object fieldDefault) {
+    return schema(avro, fieldDefault, null);
   }
 
   /**
    * The Connect schema for {@code avro}; {@code fieldDefault} is the Avro field default (Avro's
    * Java form), or null.
    */
-  private Schema schema(org.apache.avro.Schema avro, Object fieldDefault) {
+  private Schema schema(org.apache.avro.Schema avro, Object fieldDefault, Integer version) {
     boolean optional = false;
     org.apache.avro.Schema base = avro;
     if (avro.getType() == org.apache.avro.Schema.Type.UNION) {
@@ -65,6 +74,9 @@ public final class ToConnect {
     SchemaBuilder builder = builder(base);
     if (base.getType() != org.apache.avro.Schema.Type.UNION) {
       annotate(base, builder);
+      if (version != null && builder.version() == null) {
+        builder.version(version);
+      }
     } else if (base.getTypes().stream()
         .anyMatch(t -> t.getType() == org.apache.avro.Schema.Type.NULL)) {
       optional = true;
@@ -77,6 +89,9 @@ public final class ToConnect {
             ? fieldDefault
             : base.getObjectProp(CONNECT_DEFAULT);
     if (defaultValue != null && defaultValue != JsonProperties.NULL_VALUE) {
+      if (defaultValue == fieldDefault && base.getObjectProp(CONNECT_DEFAULT) == null) {
+        builder.parameter(ConnectAvroNames.FIELD_DEFAULT_FLAG, "true");
+      }
       Object connectDefault;
       if (builder.type() == Schema.Type.STRUCT) {
         connectDefault = defaultValue(builder, defaultValue);
@@ -121,9 +136,9 @@ public final class ToConnect {
               fieldSchema(element.getField(ConnectAvroNames.MAP_KEY_FIELD)),
               fieldSchema(element.getField(ConnectAvroNames.MAP_VALUE_FIELD)));
         }
-        yield SchemaBuilder.array(schema(element));
+        yield SchemaBuilder.array(nested(element, null));
       }
-      case MAP -> SchemaBuilder.map(Schema.STRING_SCHEMA, schema(avro.getValueType()));
+      case MAP -> SchemaBuilder.map(Schema.STRING_SCHEMA, nested(avro.getValueType(), null));
       case RECORD -> recordBuilder(avro);
       case UNION -> unionBuilder(avro);
       case NULL ->
@@ -135,7 +150,7 @@ public final class ToConnect {
   private static SchemaBuilder bytesBuilder(org.apache.avro.Schema avro, LogicalType logical) {
     if (logical instanceof LogicalTypes.Decimal decimal) {
       SchemaBuilder builder = Decimal.builder(decimal.getScale());
-      if (avro.getObjectProp(CONNECT_PARAMETERS) == null) {
+      if (decimal.getPrecision() != ConnectAvroNames.DECIMAL_PRECISION_DEFAULT) {
         builder.parameter(
             ConnectAvroNames.DECIMAL_PRECISION, Integer.toString(decimal.getPrecision()));
       }
@@ -150,6 +165,10 @@ public final class ToConnect {
 
   private static SchemaBuilder enumBuilder(org.apache.avro.Schema avro) {
     SchemaBuilder builder = SchemaBuilder.string();
+    // An enum written from Connect keeps its Connect name (or none); others are named after it.
+    if (avro.getProp(CONNECT_NAME) == null && avro.getObjectProp(CONNECT_PARAMETERS) == null) {
+      builder.name(avro.getFullName());
+    }
     builder.parameter(ConnectAvroNames.ENUM, avro.getFullName());
     for (String symbol : avro.getEnumSymbols()) {
       builder.parameter(ConnectAvroNames.ENUM_SYMBOL_PREFIX + symbol, symbol);
@@ -209,13 +228,13 @@ public final class ToConnect {
   }
 
   private Schema fieldSchema(org.apache.avro.Schema.Field field) {
-    return schema(field.schema(), field.hasDefaultValue() ? field.defaultVal() : null);
+    return nested(field.schema(), field.hasDefaultValue() ? field.defaultVal() : null);
   }
 
   private static boolean isDefaultRecordName(org.apache.avro.Schema avro) {
     return avro.getProp(CONNECT_NAME) == null
         && ConnectAvroNames.NAMESPACE.equals(avro.getNamespace())
-        && avro.getName().startsWith(ConnectAvroNames.DEFAULT_RECORD_NAME);
+        && avro.getName().matches(ConnectAvroNames.DEFAULT_RECORD_NAME + "[0-9]*");
   }
 
   static boolean isMapEntry(org.apache.avro.Schema avro) {
@@ -246,6 +265,13 @@ public final class ToConnect {
     if (avro.getObjectProp(CONNECT_PARAMETERS) instanceof Map<?, ?> params) {
       params.forEach((key, value) -> builder.parameter(key.toString(), String.valueOf(value)));
     }
+    avro.getObjectProps()
+        .forEach(
+            (key, value) -> {
+              if (key.startsWith(ConnectAvroNames.AVRO_PROPERTY_PREFIX)) {
+                builder.parameter(key, String.valueOf(value));
+              }
+            });
   }
 
   /** A default in Avro's Java or JSON form as the Connect value of {@code schema}. */

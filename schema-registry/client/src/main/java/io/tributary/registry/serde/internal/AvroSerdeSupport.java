@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -45,6 +46,7 @@ public final class AvroSerdeSupport {
   private final boolean normalize;
   private final boolean specificReader;
   private final BoundedCache<List<Object>, Schema> specificReaderSchemas = new BoundedCache<>(1000);
+  private final BoundedCache<List<Object>, Optional<Integer>> versions = new BoundedCache<>(1000);
 
   /** Builds the support for keys ({@code isKey}) or values with {@code config}. */
   public AvroSerdeSupport(SchemaRegistryClient client, AvroSerdeConfig config, boolean isKey) {
@@ -114,6 +116,39 @@ public final class AvroSerdeSupport {
           e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The version under which the writer schema of a record of {@code topic} is registered in the
+   * subject this support's strategy names, or null when it is not registered there (a record
+   * written under another subject); remembered per topic and id, found or not.
+   */
+  public Integer registeredVersion(String topic, Decoded decoded) {
+    List<Object> key = List.of(topic, decoded.schemaId());
+    return versions
+        .computeIfAbsent(
+            key,
+            unused -> {
+              String subject = strategy.subjectName(topic, isKey, decoded.writerSchema());
+              try {
+                return Optional.of(client.getVersion(subject, decoded.writerSchema()));
+              } catch (RestClientException e) {
+                if (e.status() == 404) {
+                  return Optional.empty();
+                }
+                throw new SerializationException(
+                    "Cannot look up the version of schema id "
+                        + decoded.schemaId()
+                        + " under subject '"
+                        + subject
+                        + "': "
+                        + e.getMessage(),
+                    e);
+              } catch (SchemaRegistryUnavailableException e) {
+                throw new SerializationException(e.getMessage(), e);
+              }
+            })
+        .orElse(null);
   }
 
   /**

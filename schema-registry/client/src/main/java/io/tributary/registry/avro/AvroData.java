@@ -1,5 +1,7 @@
 package io.tributary.registry.avro;
 
+import io.tributary.registry.avro.internal.AvroValuesToConnect;
+import io.tributary.registry.avro.internal.ConnectValuesToAvro;
 import io.tributary.registry.avro.internal.FromConnect;
 import io.tributary.registry.avro.internal.ToConnect;
 import io.tributary.registry.client.internal.BoundedCache;
@@ -57,7 +59,7 @@ public final class AvroData {
 
   /** The Avro generic value of {@code value} for an already converted {@code avroSchema}. */
   public Object fromConnectData(Schema schema, org.apache.avro.Schema avroSchema, Object value) {
-    return FromConnect.value(schema, avroSchema, value);
+    return ConnectValuesToAvro.value(schema, avroSchema, value);
   }
 
   /** The Connect schema for an Avro schema. */
@@ -84,6 +86,6 @@ public final class AvroData {
   public SchemaAndValue toConnectData(
       org.apache.avro.Schema avroSchema, Object datum, Integer version) {
     Schema schema = toConnectSchema(avroSchema, version);
-    return new SchemaAndValue(schema, ToConnect.value(schema, avroSchema, datum));
+    return new SchemaAndValue(schema, AvroValuesToConnect.value(schema, avroSchema, datum));
   }
 }

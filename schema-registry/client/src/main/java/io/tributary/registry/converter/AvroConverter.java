@@ -23,9 +23,9 @@ import org.apache.kafka.connect.storage.Converter;
  *
  * <p>Read schemas carry the registry's version of the writer schema under the record's subject as
  * their Connect version (sinks use it to tell schema versions apart) unless the Avro schema has
- * {@code connect.version}. A null value (a tombstone) converts to null bytes and back to {@link
- * SchemaAndValue#NULL}. Schema conversions are cached ({@code schemas.cache.config}). Thread-safe
- * after {@link #configure}.
+ * {@code connect.version}. A null value (a tombstone) converts to null bytes, even when its schema
+ * has a default, and back to {@link SchemaAndValue#NULL}. Schema conversions are cached ({@code
+ * schemas.cache.config}). Thread-safe after {@link #configure}.
  */
 public final class AvroConverter implements Converter {
   private final SchemaRegistryClient presetClient;
@@ -59,8 +59,8 @@ public final class AvroConverter implements Converter {
   @Override
   public byte[] fromConnectData(String topic, Schema schema, Object value) {
     checkConfigured();
-    if (value == null && (schema == null || schema.defaultValue() == null)) {
-      return null;
+    if (value == null) {
+      return null; // a tombstone stays a tombstone, whatever the schema's default
     }
     try {
       org.apache.avro.Schema avroSchema = avroData.fromConnectSchema(schema);

@@ -36,6 +36,11 @@ public final class AvroData {
   private final BoundedCache<Schema, org.apache.avro.Schema> avroSchemas;
   private final BoundedCache<VersionedSchema, Schema> connectSchemas;
 
+  /** The last conversion, checked by identity first: records mostly share one schema object. */
+  private volatile Converted last;
+
+  private record Converted(Schema connect, org.apache.avro.Schema avro) {}
+
   private record VersionedSchema(org.apache.avro.Schema schema, Integer version) {}
 
   /** Creates a converter caching up to {@code cacheSize} schemas each way. */
@@ -49,7 +54,14 @@ public final class AvroData {
     if (schema == null) {
       return new FromConnect().schema(null); // throws, explaining why
     }
-    return avroSchemas.computeIfAbsent(schema, s -> new FromConnect().schema(s));
+    Converted previous = last;
+    if (previous != null && previous.connect() == schema) {
+      return previous.avro();
+    }
+    org.apache.avro.Schema avro =
+        avroSchemas.computeIfAbsent(schema, s -> new FromConnect().schema(s));
+    last = new Converted(schema, avro);
+    return avro;
   }
 
   /** The Avro generic value of {@code value}, whose Connect schema is {@code schema}. */

@@ -227,6 +227,8 @@ class AvroConverterRoundTripTest {
     // then
     assertThat(bytes).isNull();
     assertThat(converter.toConnectData(TOPIC, null)).isEqualTo(SchemaAndValue.NULL);
+    Schema withDefault = SchemaBuilder.string().defaultValue("d").build();
+    assertThat(converter.fromConnectData(TOPIC, withDefault, null)).isNull();
   }
 
   @Test

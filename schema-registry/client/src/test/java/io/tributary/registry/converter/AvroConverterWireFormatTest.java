@@ -138,6 +138,27 @@ class AvroConverterWireFormatTest {
   }
 
   @Test
+  void dataReadUnderAnotherSubjectStrategyHasNoRegistryVersion() {
+    // given: written under orders-value, read by a converter naming subjects after records
+    Schema schema =
+        SchemaBuilder.struct().name("shop.Item").field("n", Schema.INT32_SCHEMA).build();
+    byte[] bytes =
+        converter(false, Map.of())
+            .fromConnectData("orders", schema, new Struct(schema).put("n", 4));
+    AvroConverter reader =
+        converter(false, Map.of("value.subject.name.strategy", "RecordNameStrategy"));
+
+    // when
+    SchemaAndValue first = reader.toConnectData("orders", bytes);
+    SchemaAndValue second = reader.toConnectData("orders", bytes);
+
+    // then
+    assertThat(first.schema()).isEqualTo(schema);
+    assertThat(first.value()).isEqualTo(new Struct(schema).put("n", 4));
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
   void theConverterIsFoundByServiceLoading() {
     assertThat(ServiceLoader.load(Converter.class).stream().map(ServiceLoader.Provider::type))
         .contains(AvroConverter.class);

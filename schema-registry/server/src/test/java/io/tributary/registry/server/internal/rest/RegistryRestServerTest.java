@@ -105,6 +105,32 @@ class RegistryRestServerTest {
   }
 
   @Test
+  void normalizeMakesSchemasThatDifferOnlyInFormMatch() {
+    // given: the same string type with its properties in two orders
+    String ab = "{\"type\":\"string\",\"a\":\"1\",\"b\":\"2\"}";
+    String ba = "{\"type\":\"string\",\"b\":\"2\",\"a\":\"1\"}";
+    int id =
+        http.post("/subjects/n/versions?normalize=true", schemaBody(ab)).json().get("id").asInt();
+
+    // when
+    Response again = http.post("/subjects/n/versions?normalize=true", schemaBody(ba));
+    Response lookup = http.post("/subjects/n?normalize=true", schemaBody(ba));
+    Response plainLookup = http.post("/subjects/n", schemaBody(ba));
+
+    // then
+    assertThat(again.json().get("id").asInt()).isEqualTo(id);
+    assertThat(http.get("/subjects/n/versions").json()).isEqualTo(MAPPER.valueToTree(List.of(1)));
+    assertThat(lookup.json().get("id").asInt()).isEqualTo(id);
+    assertError(plainLookup, 404, 40403);
+
+    // and: the subject's normalize setting turns it on without the query parameter
+    http.put("/config/n", "{\"compatibility\":\"BACKWARD\",\"normalize\":true}");
+    assertThat(http.get("/config/n").json().toString())
+        .isEqualTo("{\"compatibilityLevel\":\"BACKWARD\",\"normalize\":true}");
+    assertThat(http.post("/subjects/n", schemaBody(ba)).json().get("id").asInt()).isEqualTo(id);
+  }
+
+  @Test
   void lookupFindsTheVersionOrSaysWhatIsMissing() {
     // given
     http.post("/subjects/s/versions", schemaBody(USER_V1));

@@ -13,6 +13,7 @@ import io.tributary.registry.server.internal.rest.RegistryHttp.Response;
 import io.tributary.registry.server.internal.service.FixedLeaderElection;
 import io.tributary.registry.server.internal.service.SchemaRegistryService;
 import io.tributary.registry.server.internal.service.TestingRegistryLog;
+import io.tributary.registry.server.internal.store.RegistryStoreException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -438,6 +439,26 @@ class RegistryRestServerTest {
     assertError(http.get("/subjects/nope/versions/1"), 404, 40401);
     assertError(http.delete("/subjects/nope"), 404, 40401);
     assertError(http.send("PATCH", "/subjects", null, Map.of()), 405, 405);
+  }
+
+  @Test
+  void storeFailuresAnswer50001AndTimeouts50002() {
+    // given
+    http.post("/subjects/s/versions", schemaBody(USER_V1));
+
+    // when
+    log.failAppends(new RegistryStoreException("broker unreachable", false, null));
+    Response failed = http.post("/subjects/t/versions", schemaBody("\"int\""));
+    log.failAppends(new RegistryStoreException("no acknowledgement in 500 ms", true, null));
+    Response timedOut = http.put("/config", "{\"compatibility\":\"NONE\"}");
+    log.failAppends(null);
+
+    // then
+    assertError(failed, 500, 50001);
+    assertThat(failed.message()).contains("broker unreachable");
+    assertError(timedOut, 500, 50002);
+    assertThat(http.get("/subjects").json()).isEqualTo(MAPPER.valueToTree(List.of("s")));
+    assertThat(http.get("/config").json().get("compatibilityLevel").asText()).isEqualTo("BACKWARD");
   }
 
   @Test

@@ -462,6 +462,21 @@ class RegistryRestServerTest {
   }
 
   @Test
+  void subjectNamesArePercentDecoded() {
+    // given: names as Confluent's clients escape them in a path segment
+    Response slash = http.post("/subjects/a%2Fb/versions", schemaBody("\"int\""));
+    Response space = http.post("/subjects/with%20space:x/versions", schemaBody("\"int\""));
+
+    // then
+    assertThat(slash.status()).as(slash.text()).isEqualTo(200);
+    assertThat(space.status()).as(space.text()).isEqualTo(200);
+    assertThat(http.get("/subjects").json())
+        .isEqualTo(MAPPER.valueToTree(List.of("a/b", "with space:x")));
+    assertThat(http.get("/subjects/a%2Fb/versions/1").json().get("subject").asText())
+        .isEqualTo("a/b");
+  }
+
+  @Test
   void allThreeMediaTypesAreAcceptedAndProduced() {
     for (String type :
         List.of(

@@ -148,7 +148,7 @@ public final class SchemaRegistryService {
       append(
           new SchemaVersion(subject, version, id, type, canonical, references, false),
           "Registering a schema");
-      LOGGER.info("Registered schema id {} as subject {} version {}", id, subject, version);
+      LOGGER.debug("Registered schema id {} as subject {} version {}", id, subject, version);
       return new RegisteredSchema(subject, version, id, type, canonical, references, false);
     }
   }

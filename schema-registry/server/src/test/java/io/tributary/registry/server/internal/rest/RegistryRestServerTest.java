@@ -14,6 +14,7 @@ import io.tributary.registry.server.internal.service.FixedLeaderElection;
 import io.tributary.registry.server.internal.service.SchemaRegistryService;
 import io.tributary.registry.server.internal.service.TestingRegistryLog;
 import io.tributary.registry.server.internal.store.RegistryStoreException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -503,7 +504,7 @@ class RegistryRestServerTest {
   }
 
   private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }

@@ -120,10 +120,11 @@ public final class SchemaRegistryService {
    * @param normalize whether to store (and compare) the schema's normalized form; the subject's
    *     {@code normalize} setting also turns it on
    * @throws RegistryException 42201 invalid schema, 409/40901 incompatible, 42205 the mode forbids
-   *     it, 42207 an imported id belongs to another schema, 5000x store failures
+   *     it, 42207 an imported id belongs to another schema, 42208 invalid subject name, 5000x store
+   *     failures
    */
   public RegisteredSchema register(String subject, SchemaRequest request, boolean normalize) {
-    requireNonNull(subject, "subject is null");
+    checkSubjectName(subject);
     String type = SchemaResolver.checkType(request.schemaType());
     boolean normalized = normalizes(subject, normalize);
     synchronized (writeLock) {
@@ -322,6 +323,13 @@ public final class SchemaRegistryService {
 
   private void append(RegistryRecord record) {
     append(record, "Changing a setting");
+  }
+
+  private static void checkSubjectName(String subject) {
+    requireNonNull(subject, "subject is null");
+    if (subject.isEmpty() || subject.chars().anyMatch(Character::isISOControl)) {
+      throw RegistryErrors.invalidSubject(subject);
+    }
   }
 
   private boolean normalizes(String subject, boolean normalize) {

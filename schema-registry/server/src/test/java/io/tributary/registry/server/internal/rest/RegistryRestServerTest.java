@@ -426,6 +426,7 @@ class RegistryRestServerTest {
     assertError(protobuf, 422, 42201);
     assertThat(protobuf.message()).contains("AVRO");
     assertError(mediaType, 415, 415);
+    assertError(http.post("/subjects/bad%01name/versions", schemaBody("\"int\"")), 422, 42208);
     assertThat(log.records()).hasSize(before);
     assertThat(http.get("/subjects/s/versions").json()).isEqualTo(MAPPER.valueToTree(List.of(1)));
   }

@@ -25,6 +25,7 @@ public final class RegistryErrors {
   public static final int OPERATION_NOT_PERMITTED = 42205;
   public static final int REFERENCE_EXISTS = 42206;
   public static final int ID_DOES_NOT_MATCH = 42207;
+  public static final int INVALID_SUBJECT = 42208;
   public static final int STORE_ERROR = 50001;
   public static final int OPERATION_TIMEOUT = 50002;
   public static final int REQUEST_FORWARDING_FAILED = 50003;
@@ -176,6 +177,15 @@ public final class RegistryErrors {
             + id
             + " is not permitted: the id belongs to another"
             + " schema.");
+  }
+
+  public static RegistryException invalidSubject(String subject) {
+    return new RegistryException(
+        UNPROCESSABLE,
+        INVALID_SUBJECT,
+        "The specified subject '"
+            + subject
+            + "' is not valid: a subject name is not empty and has no control characters.");
   }
 
   /** 50001 or, for a timeout, 50002, naming the operation that failed. */

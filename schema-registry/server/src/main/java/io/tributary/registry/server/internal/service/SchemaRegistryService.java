@@ -41,6 +41,7 @@ public final class SchemaRegistryService {
   private final SchemaResolver resolver = new SchemaResolver(state);
   private final Object writeLock = new Object();
   private final Settings settings;
+  private final Deletions deletions;
 
   /**
    * @param log where the registry's records are kept
@@ -50,6 +51,7 @@ public final class SchemaRegistryService {
     this.log = requireNonNull(log, "log is null");
     this.defaultLevel = requireNonNull(defaultLevel, "defaultLevel is null");
     this.settings = new Settings(state, defaultLevel, writeLock, this::append);
+    this.deletions = new Deletions(state, settings, writeLock, this::append);
   }
 
   /** Reads the log to its end and keeps applying what is appended later. */
@@ -118,10 +120,11 @@ public final class SchemaRegistryService {
    * @param normalize whether to store (and compare) the schema's normalized form; the subject's
    *     {@code normalize} setting also turns it on
    * @throws RegistryException 42201 invalid schema, 409/40901 incompatible, 42205 the mode forbids
-   *     it, 42207 an imported id belongs to another schema, 5000x store failures
+   *     it, 42207 an imported id belongs to another schema, 42208 invalid subject name, 5000x store
+   *     failures
    */
   public RegisteredSchema register(String subject, SchemaRequest request, boolean normalize) {
-    requireNonNull(subject, "subject is null");
+    checkSubjectName(subject);
     String type = SchemaResolver.checkType(request.schemaType());
     boolean normalized = normalizes(subject, normalize);
     synchronized (writeLock) {
@@ -146,7 +149,7 @@ public final class SchemaRegistryService {
       append(
           new SchemaVersion(subject, version, id, type, canonical, references, false),
           "Registering a schema");
-      LOGGER.info("Registered schema id {} as subject {} version {}", id, subject, version);
+      LOGGER.debug("Registered schema id {} as subject {} version {}", id, subject, version);
       return new RegisteredSchema(subject, version, id, type, canonical, references, false);
     }
   }
@@ -293,57 +296,7 @@ public final class SchemaRegistryService {
    *     soft-deleted first, 42202 invalid version, 42205 read-only, 42206 still referenced
    */
   public int deleteVersion(String subject, String version, boolean permanent) {
-    VersionId id = VersionId.parse(version);
-    synchronized (writeLock) {
-      SchemaVersion target;
-      if (id.latest()) {
-        target = find(subject, id, permanent);
-      } else {
-        target =
-            state.versions(subject).stream()
-                .filter(v -> v.version() == id.version())
-                .findFirst()
-                .orElseThrow(() -> missing(subject, id.version()));
-        if (target.deleted() && !permanent) {
-          throw RegistryErrors.versionSoftDeleted(subject, target.version());
-        }
-      }
-      checkWritable(subject);
-      boolean referenced =
-          state.referencing(subject, target.version()).stream()
-              .anyMatch(v -> permanent || !v.deleted());
-      if (referenced) {
-        throw RegistryErrors.referenceExists(subject, target.version());
-      }
-      if (!permanent) {
-        append(
-            new SchemaVersion(
-                subject,
-                target.version(),
-                target.id(),
-                target.schemaType(),
-                target.schema(),
-                target.references(),
-                true),
-            "Deleting a schema version");
-      } else {
-        if (!target.deleted()) {
-          throw RegistryErrors.versionNotSoftDeleted(subject, target.version());
-        }
-        append(
-            new RegistryRecord.SchemaVersionRemoved(subject, target.version()),
-            "Deleting a schema version");
-        if (state.versions(subject).isEmpty()) {
-          settings.dropSubjectSettings(subject);
-        }
-      }
-      LOGGER.info(
-          "Deleted subject {} version {}{}",
-          subject,
-          target.version(),
-          permanent ? " permanently" : "");
-      return target.version();
-    }
+    return deletions.deleteVersion(subject, VersionId.parse(version), permanent);
   }
 
   /**
@@ -355,43 +308,7 @@ public final class SchemaRegistryService {
    *     first, 42205 read-only, 42206 another subject references it
    */
   public List<Integer> deleteSubject(String subject, boolean permanent) {
-    synchronized (writeLock) {
-      List<SchemaVersion> all = state.versions(subject);
-      if (all.isEmpty()) {
-        throw RegistryErrors.subjectNotFound(subject);
-      }
-      List<SchemaVersion> targets = permanent ? all : live(subject, false);
-      if (targets.isEmpty()) {
-        throw RegistryErrors.subjectSoftDeleted(subject);
-      }
-      checkWritable(subject);
-      for (SchemaVersion target : targets) {
-        boolean referenced =
-            state.referencing(subject, target.version()).stream()
-                .anyMatch(v -> !v.subject().equals(subject) && (permanent || !v.deleted()));
-        if (referenced) {
-          throw RegistryErrors.referenceExists(subject, target.version());
-        }
-      }
-      if (permanent) {
-        if (targets.stream().anyMatch(v -> !v.deleted())) {
-          throw RegistryErrors.subjectNotSoftDeleted(subject);
-        }
-        // Newest first: a version may reference an older one of the same subject.
-        for (int i = targets.size() - 1; i >= 0; i--) {
-          append(
-              new RegistryRecord.SchemaVersionRemoved(subject, targets.get(i).version()),
-              "Deleting a subject");
-        }
-        settings.dropSubjectSettings(subject);
-      } else {
-        append(
-            new RegistryRecord.SubjectDeleted(subject, targets.get(targets.size() - 1).version()),
-            "Deleting a subject");
-      }
-      LOGGER.info("Deleted subject {}{}", subject, permanent ? " permanently" : "");
-      return targets.stream().map(SchemaVersion::version).toList();
-    }
+    return deletions.deleteSubject(subject, permanent);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -406,6 +323,13 @@ public final class SchemaRegistryService {
 
   private void append(RegistryRecord record) {
     append(record, "Changing a setting");
+  }
+
+  private static void checkSubjectName(String subject) {
+    requireNonNull(subject, "subject is null");
+    if (subject.isEmpty() || subject.chars().anyMatch(Character::isISOControl)) {
+      throw RegistryErrors.invalidSubject(subject);
+    }
   }
 
   private boolean normalizes(String subject, boolean normalize) {
@@ -428,12 +352,6 @@ public final class SchemaRegistryService {
             versions.isEmpty() || id.latest()
                 ? RegistryErrors.subjectNotFound(subject)
                 : RegistryErrors.versionNotFound(id.version()));
-  }
-
-  private RegistryException missing(String subject, int version) {
-    return state.versions(subject).isEmpty()
-        ? RegistryErrors.subjectNotFound(subject)
-        : RegistryErrors.versionNotFound(version);
   }
 
   /** The newest version of {@code subject} with the same schema and references, if any. */
@@ -480,12 +398,6 @@ public final class SchemaRegistryService {
           "Subject "
               + subject
               + " is not in read-write mode: in IMPORT mode, give the schema's id (and version).");
-    }
-  }
-
-  private void checkWritable(String subject) {
-    if (settings.modeInScope(subject) == Mode.READONLY) {
-      throw RegistryErrors.operationNotPermitted("Subject " + subject + " is in read-only mode");
     }
   }
 

@@ -13,6 +13,8 @@ import io.tributary.registry.server.internal.rest.RegistryHttp.Response;
 import io.tributary.registry.server.internal.service.FixedLeaderElection;
 import io.tributary.registry.server.internal.service.SchemaRegistryService;
 import io.tributary.registry.server.internal.service.TestingRegistryLog;
+import io.tributary.registry.server.internal.store.RegistryStoreException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +104,32 @@ class RegistryRestServerTest {
     assertThat(other.json().get("id").asInt()).isEqualTo(first + 1);
     assertThat(http.get("/schemas/ids/" + first + "/subjects").json())
         .isEqualTo(MAPPER.valueToTree(List.of("a", "b")));
+  }
+
+  @Test
+  void normalizeMakesSchemasThatDifferOnlyInFormMatch() {
+    // given: the same string type with its properties in two orders
+    String ab = "{\"type\":\"string\",\"a\":\"1\",\"b\":\"2\"}";
+    String ba = "{\"type\":\"string\",\"b\":\"2\",\"a\":\"1\"}";
+    int id =
+        http.post("/subjects/n/versions?normalize=true", schemaBody(ab)).json().get("id").asInt();
+
+    // when
+    Response again = http.post("/subjects/n/versions?normalize=true", schemaBody(ba));
+    Response lookup = http.post("/subjects/n?normalize=true", schemaBody(ba));
+    Response plainLookup = http.post("/subjects/n", schemaBody(ba));
+
+    // then
+    assertThat(again.json().get("id").asInt()).isEqualTo(id);
+    assertThat(http.get("/subjects/n/versions").json()).isEqualTo(MAPPER.valueToTree(List.of(1)));
+    assertThat(lookup.json().get("id").asInt()).isEqualTo(id);
+    assertError(plainLookup, 404, 40403);
+
+    // and: the subject's normalize setting turns it on without the query parameter
+    http.put("/config/n", "{\"compatibility\":\"BACKWARD\",\"normalize\":true}");
+    assertThat(http.get("/config/n").json().toString())
+        .isEqualTo("{\"compatibilityLevel\":\"BACKWARD\",\"normalize\":true}");
+    assertThat(http.post("/subjects/n", schemaBody(ba)).json().get("id").asInt()).isEqualTo(id);
   }
 
   @Test
@@ -398,6 +426,7 @@ class RegistryRestServerTest {
     assertError(protobuf, 422, 42201);
     assertThat(protobuf.message()).contains("AVRO");
     assertError(mediaType, 415, 415);
+    assertError(http.post("/subjects/bad%01name/versions", schemaBody("\"int\"")), 422, 42208);
     assertThat(log.records()).hasSize(before);
     assertThat(http.get("/subjects/s/versions").json()).isEqualTo(MAPPER.valueToTree(List.of(1)));
   }
@@ -412,6 +441,41 @@ class RegistryRestServerTest {
     assertError(http.get("/subjects/nope/versions/1"), 404, 40401);
     assertError(http.delete("/subjects/nope"), 404, 40401);
     assertError(http.send("PATCH", "/subjects", null, Map.of()), 405, 405);
+  }
+
+  @Test
+  void storeFailuresAnswer50001AndTimeouts50002() {
+    // given
+    http.post("/subjects/s/versions", schemaBody(USER_V1));
+
+    // when
+    log.failAppends(new RegistryStoreException("broker unreachable", false, null));
+    Response failed = http.post("/subjects/t/versions", schemaBody("\"int\""));
+    log.failAppends(new RegistryStoreException("no acknowledgement in 500 ms", true, null));
+    Response timedOut = http.put("/config", "{\"compatibility\":\"NONE\"}");
+    log.failAppends(null);
+
+    // then
+    assertError(failed, 500, 50001);
+    assertThat(failed.message()).contains("broker unreachable");
+    assertError(timedOut, 500, 50002);
+    assertThat(http.get("/subjects").json()).isEqualTo(MAPPER.valueToTree(List.of("s")));
+    assertThat(http.get("/config").json().get("compatibilityLevel").asText()).isEqualTo("BACKWARD");
+  }
+
+  @Test
+  void subjectNamesArePercentDecoded() {
+    // given: names as Confluent's clients escape them in a path segment
+    Response slash = http.post("/subjects/a%2Fb/versions", schemaBody("\"int\""));
+    Response space = http.post("/subjects/with%20space:x/versions", schemaBody("\"int\""));
+
+    // then
+    assertThat(slash.status()).as(slash.text()).isEqualTo(200);
+    assertThat(space.status()).as(space.text()).isEqualTo(200);
+    assertThat(http.get("/subjects").json())
+        .isEqualTo(MAPPER.valueToTree(List.of("a/b", "with space:x")));
+    assertThat(http.get("/subjects/a%2Fb/versions/1").json().get("subject").asText())
+        .isEqualTo("a/b");
   }
 
   @Test
@@ -441,7 +505,7 @@ class RegistryRestServerTest {
   }
 
   private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }

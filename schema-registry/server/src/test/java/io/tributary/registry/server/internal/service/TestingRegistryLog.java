@@ -2,6 +2,7 @@ package io.tributary.registry.server.internal.service;
 
 import io.tributary.registry.server.internal.store.RegistryLog;
 import io.tributary.registry.server.internal.store.RegistryRecord;
+import io.tributary.registry.server.internal.store.RegistryStoreException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 public final class TestingRegistryLog {
   private final List<RegistryRecord> records = new ArrayList<>();
   private final List<Consumer<RegistryRecord>> appliers = new CopyOnWriteArrayList<>();
+  private RegistryStoreException appendFailure;
 
   /** A view of this log for one instance. */
   public RegistryLog instance() {
@@ -53,7 +55,15 @@ public final class TestingRegistryLog {
     return List.copyOf(records);
   }
 
+  /** Makes every later append fail with {@code failure} (null: succeed again). */
+  public synchronized void failAppends(RegistryStoreException failure) {
+    this.appendFailure = failure;
+  }
+
   private synchronized void append(RegistryRecord record) {
+    if (appendFailure != null) {
+      throw appendFailure;
+    }
     records.add(record);
     for (Consumer<RegistryRecord> applier : appliers) {
       applier.accept(record);

@@ -39,6 +39,14 @@ public final class SchemaRegistryClientConfig extends AbstractConfig {
   public static final String REQUEST_TIMEOUT_MS_DOC =
       "How long one HTTP request to the registry may take, in milliseconds.";
 
+  public static final String RETRY_TIMEOUT_MS_CONFIG = "schema.registry.retry.timeout.ms";
+  public static final int RETRY_TIMEOUT_MS_DEFAULT = 30_000;
+  public static final String RETRY_TIMEOUT_MS_DOC =
+      "How long, in milliseconds, to keep retrying a request the registry answers with a"
+          + " transient error (50002 operation timed out, 50003 forwarding to the leader failed,"
+          + " 50004 leader not known, HTTP 503), such as while its instances elect a leader;"
+          + " 0 fails at once.";
+
   /** Adds the client's keys to {@code def} and returns it. */
   public static ConfigDef addClientConfigs(ConfigDef def) {
     return def.define(
@@ -69,7 +77,14 @@ public final class SchemaRegistryClientConfig extends AbstractConfig {
             REQUEST_TIMEOUT_MS_DEFAULT,
             ConfigDef.Range.atLeast(1),
             Importance.LOW,
-            REQUEST_TIMEOUT_MS_DOC);
+            REQUEST_TIMEOUT_MS_DOC)
+        .define(
+            RETRY_TIMEOUT_MS_CONFIG,
+            Type.INT,
+            RETRY_TIMEOUT_MS_DEFAULT,
+            ConfigDef.Range.atLeast(0),
+            Importance.LOW,
+            RETRY_TIMEOUT_MS_DOC);
   }
 
   /** The client's keys alone. */

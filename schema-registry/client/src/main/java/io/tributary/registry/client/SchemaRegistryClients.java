@@ -101,6 +101,8 @@ public final class SchemaRegistryClients {
     }
     Duration timeout =
         Duration.ofMillis(config.getInt(SchemaRegistryClientConfig.REQUEST_TIMEOUT_MS_CONFIG));
-    return new RestSchemaRegistryClient(uris, userInfo, timeout);
+    Duration retryFor =
+        Duration.ofMillis(config.getInt(SchemaRegistryClientConfig.RETRY_TIMEOUT_MS_CONFIG));
+    return new RestSchemaRegistryClient(uris, userInfo, timeout, retryFor);
   }
 }

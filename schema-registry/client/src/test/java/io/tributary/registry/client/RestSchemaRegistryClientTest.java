@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,7 @@ class RestSchemaRegistryClientTest {
   private HttpServer server;
   private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Integer> idsBySchema = new ConcurrentHashMap<>();
+  private final AtomicInteger leaderlessAnswers = new AtomicInteger();
 
   @BeforeEach
   void startServer() throws IOException {
@@ -73,7 +75,14 @@ class RestSchemaRegistryClientTest {
             exchange.getRequestHeaders().getFirst("Content-Type"),
             exchange.getRequestHeaders().getFirst("Authorization"),
             json));
-    if (method.equals("POST") && path.equals("/subjects/orders-value/versions")) {
+    if (method.equals("POST")
+        && path.equals("/subjects/orders-value/versions")
+        && leaderlessAnswers.getAndDecrement() > 0) {
+      reply(
+          exchange,
+          500,
+          Map.of("error_code", 50004, "message", "Leader not known; retry shortly."));
+    } else if (method.equals("POST") && path.equals("/subjects/orders-value/versions")) {
       String schema = json.get("schema").asText();
       int id = idsBySchema.computeIfAbsent(schema, s -> idsBySchema.size() + 10);
       reply(exchange, 200, Map.of("id", id));
@@ -198,6 +207,27 @@ class RestSchemaRegistryClientTest {
     assertThatThrownBy(() -> client.getSchemaMetadata("a/b c", 7))
         .isInstanceOfSatisfying(
             RestClientException.class, e -> assertThat(e.errorCode()).isEqualTo(40402));
+  }
+
+  @Test
+  void whileNoLeaderIsKnownARegistrationIsRetriedUntilOneIs() {
+    // Given a registry that answers "leader not known" twice, as during an election
+    leaderlessAnswers.set(2);
+    try (SchemaRegistryClient client = client(Map.of())) {
+      // When a schema is registered, then it gets its id after two retries
+      assertThat(client.register("orders-value", USER)).isEqualTo(10);
+    }
+    assertThat(seen).filteredOn(s -> s.method().equals("POST")).hasSize(3);
+  }
+
+  @Test
+  void withoutRetriesTheLeaderlessAnswerIsTheError() {
+    leaderlessAnswers.set(1);
+    try (SchemaRegistryClient client = client(Map.of("schema.registry.retry.timeout.ms", "0"))) {
+      assertThatThrownBy(() -> client.register("orders-value", USER))
+          .isInstanceOfSatisfying(
+              RestClientException.class, e -> assertThat(e.errorCode()).isEqualTo(50004));
+    }
   }
 
   @Test

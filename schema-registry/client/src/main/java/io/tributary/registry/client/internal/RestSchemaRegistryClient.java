@@ -46,6 +46,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private final List<URI> baseUrls;
   private final Optional<String> authorization;
   private final Duration requestTimeout;
+  private final Duration retryFor;
   private final HttpClient http;
   private final AtomicInteger preferred = new AtomicInteger();
 
@@ -55,9 +56,13 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
    * @param baseUrls registry base URLs (at least one), e.g. http://localhost:8081
    * @param basicAuthUserInfo {@code user:password} for HTTP basic auth, if any
    * @param requestTimeout how long one request may take
+   * @param retryFor how long to keep retrying answers that say "try again" ({@link #isTransient})
    */
   public RestSchemaRegistryClient(
-      List<URI> baseUrls, Optional<String> basicAuthUserInfo, Duration requestTimeout) {
+      List<URI> baseUrls,
+      Optional<String> basicAuthUserInfo,
+      Duration requestTimeout,
+      Duration retryFor) {
     if (baseUrls.isEmpty()) {
       throw new IllegalArgumentException("at least one schema registry URL is needed");
     }
@@ -70,6 +75,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                         + Base64.getEncoder()
                             .encodeToString(info.getBytes(StandardCharsets.UTF_8)));
     this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout is null");
+    this.retryFor = requireNonNull(retryFor, "retryFor is null");
     this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
   }
 
@@ -172,7 +178,45 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /**
+   * Whether the registry said to try again: its store timed out (50002), forwarding to the leader
+   * failed (50003), no leader is known (50004, e.g. while instances elect one), or it is
+   * unavailable (HTTP 503). Every request this client sends may be repeated safely.
+   */
+  static boolean isTransient(RestClientException e) {
+    int code = e.errorCode();
+    return code == 50002 || code == 50003 || code == 50004 || e.status() == 503;
+  }
+
   private JsonNode send(String method, String path, String body) {
+    long deadline = System.nanoTime() + retryFor.toNanos();
+    long backoffMs = 50;
+    while (true) {
+      try {
+        return sendOnce(method, path, body);
+      } catch (RestClientException e) {
+        if (!isTransient(e) || System.nanoTime() + backoffMs * 1_000_000L > deadline) {
+          throw e;
+        }
+        LOGGER.info(
+            "Schema registry answered {} {} with error {} ({}); retrying in {} ms",
+            method,
+            path,
+            e.errorCode(),
+            e.registryMessage(),
+            backoffMs);
+        try {
+          Thread.sleep(backoffMs);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        backoffMs = Math.min(1_000, backoffMs * 2);
+      }
+    }
+  }
+
+  private JsonNode sendOnce(String method, String path, String body) {
     int start = preferred.get();
     List<String> failures = new ArrayList<>();
     IOException last = null;

@@ -32,6 +32,12 @@ final class ConverterWorkload {
   /** Distinct records cycled through, so no converter sees the same value every time. */
   static final int DISTINCT_RECORDS = 1000;
 
+  /**
+   * The least warm-up per converter, whatever the record count: on a busy machine the JIT compiler
+   * needs seconds, not records, to finish with the conversion paths.
+   */
+  static final Duration MIN_WARMUP = Duration.ofSeconds(3);
+
   static final String AVRO = "AvroConverter (Tributary)";
   static final String JSON_WITH_SCHEMAS = "JsonConverter, schemas.enable=true";
   static final String JSON_WITHOUT_SCHEMAS = "JsonConverter, schemas.enable=false";
@@ -90,7 +96,8 @@ final class ConverterWorkload {
       check(values.get(i), converter.toConnectData(topic, encoded[i]), typedRoundTrip);
     }
     long sink = 0;
-    for (long w = 0; w < warmupRecords; w++) {
+    long warmupEnd = System.nanoTime() + MIN_WARMUP.toNanos();
+    for (long w = 0; w < warmupRecords || System.nanoTime() < warmupEnd; w++) {
       int i = (int) (w % distinct);
       sink += converter.fromConnectData(topic, ConnectRecords.SCHEMA, values.get(i)).length;
       sink += converter.toConnectData(topic, encoded[i]).value() == null ? 0 : 1;

@@ -163,7 +163,7 @@ public final class RegistryBench {
                 settings.schemas(),
                 settings.schemas(),
                 settings.clients(),
-                Math.min(settings.schemas(), 100)))
+                RegistryWorkload.warmupRegistrations(settings)))
         .append(
             String.format(
                 Locale.ROOT,
@@ -182,7 +182,7 @@ public final class RegistryBench {
                 "- Converters: in the harness JVM, one thread, on the same Connect records (a"
                     + " struct of 11 fields: 3 strings, 2 int32, 1 int64, 2 float64, 2 booleans,"
                     + " an optional string null in every other record, a Timestamp; %,d distinct"
-                    + " values cycled), %,d records each way after %,d warm-up records each way;"
+                    + " values cycled), %,d records each way after %,d warm-up records each way (and at least %d s);"
                     + " `fromConnectData` is Connect -> bytes, `toConnectData` bytes -> Connect"
                     + " (from bytes the converter wrote); every converter's round trip checked"
                     + " first. The Avro converter talks to the registry above (auto-registers its"
@@ -190,7 +190,8 @@ public final class RegistryBench {
                     + " (connect-json 3.9.1) with `schemas.enable` true and false\n",
                 ConverterWorkload.DISTINCT_RECORDS,
                 settings.records(),
-                settings.warmupRecords()))
+                settings.warmupRecords(),
+                ConverterWorkload.MIN_WARMUP.toSeconds()))
         .append(
             "- No Confluent Schema Registry or Confluent AvroConverter to compare with: their jars"
                 + " are not on Maven Central and packages.confluent.io cannot be reached from"

@@ -37,7 +37,7 @@ record RegistryBenchSettings(
           + "                     by the concurrent clients (default 1000)\n"
           + "  --clients N        concurrent registering clients (default 8)\n"
           + "  --lookups N        timed lookups of each kind (default 2000)\n"
-          + "  --records N        records per converter and direction (default 200000)\n"
+          + "  --records N        records per converter and direction (default 500000)\n"
           + "  --root DIR         repository root (default: current directory)\n"
           + "  --broker-core-target DIR  the broker-core build (default: ROOT/broker-core/target)\n"
           + "  --work-dir DIR     data, logs and report (default: ROOT/bench/target/registry-bench)";
@@ -67,7 +67,7 @@ record RegistryBenchSettings(
     int schemas = 1000;
     int clients = 8;
     int lookups = 2000;
-    long records = 200_000;
+    long records = 500_000;
     Path root = Path.of("").toAbsolutePath();
     Path brokerCoreTarget = null;
     Path workDir = null;

@@ -34,6 +34,11 @@ final class RegistryWorkload {
   /** Untimed calls before each timed series, so both JVMs have compiled the path. */
   static final int WARMUP_CALLS = 500;
 
+  /** Untimed registrations of schemas of their own before the timed ones, in every round. */
+  static int warmupRegistrations(RegistryBenchSettings settings) {
+    return Math.min(settings.schemas(), WARMUP_CALLS);
+  }
+
   private final RegistryBenchSettings settings;
   private final URI registryUrl;
   private final RegistryHttp http;
@@ -67,7 +72,7 @@ final class RegistryWorkload {
   RegistryResults run(int round) {
     int clients = settings.clients();
     // Warm-up: registrations in their own subjects, then re-registrations, untimed.
-    SchemaSet warmup = SchemaSet.of(round, "warmup", Math.min(settings.schemas(), 100));
+    SchemaSet warmup = SchemaSet.of(round, "warmup", warmupRegistrations(settings));
     Outcome<Rate> warmed = Outcome.of(() -> register(warmup, 1, "warm-up"));
     if (warmed instanceof Outcome.Failed<Rate> failed) {
       LOGGER.warn("Warm-up registrations failed: {}", failed.reason());

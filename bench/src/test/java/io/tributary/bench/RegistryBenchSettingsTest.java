@@ -16,7 +16,7 @@ class RegistryBenchSettingsTest {
     assertThat(settings.schemas()).isEqualTo(1000);
     assertThat(settings.clients()).isEqualTo(8);
     assertThat(settings.lookups()).isEqualTo(2000);
-    assertThat(settings.records()).isEqualTo(200_000);
+    assertThat(settings.records()).isEqualTo(500_000);
     assertThat(settings.warmupRecords()).isEqualTo(100_000);
     assertThat(settings.brokerCoreTarget()).isEqualTo(Path.of("/repo/broker-core/target"));
     assertThat(settings.workDir()).isEqualTo(Path.of("/repo/bench/target/registry-bench"));

@@ -32,6 +32,23 @@ final class Log4jConfigs {
           "log4j.logger.org.reflections=ERROR",
           "");
 
+  /**
+   * The schema registry: INFO for Tributary and WARN for the libraries under it, as {@code
+   * bin/tributary registry} logs.
+   */
+  static final String REGISTRY =
+      String.join(
+          "\n",
+          "log4j.rootLogger=INFO, stderr",
+          "log4j.logger.org.apache.kafka=WARN",
+          "log4j.logger.io.netty=WARN",
+          "log4j.logger.io.vertx=WARN",
+          "log4j.appender.stderr=org.apache.log4j.ConsoleAppender",
+          "log4j.appender.stderr.Target=System.err",
+          "log4j.appender.stderr.layout=org.apache.log4j.PatternLayout",
+          "log4j.appender.stderr.layout.ConversionPattern=[%d] %p %m (%c)%n",
+          "");
+
   /** Perf tools and StorageTool: warnings only, so their output is their figures. */
   static final String TOOLS =
       String.join(

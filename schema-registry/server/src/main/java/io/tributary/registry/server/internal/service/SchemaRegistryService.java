@@ -106,10 +106,7 @@ public final class SchemaRegistryService {
     SchemaResolver.checkType(request.schemaType());
     List<Reference> references = resolver.resolveReferences(request.references());
     ParsedAvroSchema parsed = resolver.parse(request.schema(), references);
-    return match(subject, parsed, references, normalizes(subject, normalize), false)
-        .filter(v -> request.id() == null || request.id() == v.id())
-        .filter(v -> request.version() == null || request.version() == v.version())
-        .map(RegisteredSchema::of);
+    return alreadyRegistered(subject, request, parsed, references, normalizes(subject, normalize));
   }
 
   /**
@@ -127,14 +124,19 @@ public final class SchemaRegistryService {
     checkSubjectName(subject);
     String type = SchemaResolver.checkType(request.schemaType());
     boolean normalized = normalizes(subject, normalize);
+    List<Reference> references = resolver.resolveReferences(request.references());
+    ParsedAvroSchema parsed = resolver.parse(request.schema(), references);
+    // Registering a schema the subject already has is the common case (every producer start):
+    // answered from the state without queueing behind writes.
+    Optional<RegisteredSchema> known =
+        alreadyRegistered(subject, request, parsed, references, normalized);
+    if (known.isPresent()) {
+      return known.get();
+    }
     synchronized (writeLock) {
-      List<Reference> references = resolver.resolveReferences(request.references());
-      ParsedAvroSchema parsed = resolver.parse(request.schema(), references);
-      Optional<SchemaVersion> existing = match(subject, parsed, references, normalized, false);
-      if (existing.isPresent()
-          && (request.id() == null || request.id() == existing.get().id())
-          && (request.version() == null || request.version() == existing.get().version())) {
-        return RegisteredSchema.of(existing.get());
+      known = alreadyRegistered(subject, request, parsed, references, normalized);
+      if (known.isPresent()) {
+        return known.get();
       }
       Mode mode = settings.modeInScope(subject);
       checkRegisterMode(subject, mode, request.id() != null);
@@ -152,6 +154,18 @@ public final class SchemaRegistryService {
       LOGGER.debug("Registered schema id {} as subject {} version {}", id, subject, version);
       return new RegisteredSchema(subject, version, id, type, canonical, references, false);
     }
+  }
+
+  private Optional<RegisteredSchema> alreadyRegistered(
+      String subject,
+      SchemaRequest request,
+      ParsedAvroSchema parsed,
+      List<Reference> references,
+      boolean normalized) {
+    return match(subject, parsed, references, normalized, false)
+        .filter(v -> request.id() == null || request.id() == v.id())
+        .filter(v -> request.version() == null || request.version() == v.version())
+        .map(RegisteredSchema::of);
   }
 
   /**

@@ -137,14 +137,22 @@ public final class ClientsPipeline {
 
   private static Map<String, Object> producerSettings(String bootstrap) {
     return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
-        ProducerConfig.LINGER_MS_CONFIG, "5",
-        ProducerConfig.BATCH_SIZE_CONFIG, "65536",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap,
+        ProducerConfig.ACKS_CONFIG,
+        "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        "true",
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+        "5",
+        ProducerConfig.LINGER_MS_CONFIG,
+        System.getProperty("clients.linger.ms", "5"),
+        ProducerConfig.BATCH_SIZE_CONFIG,
+        System.getProperty("clients.batch.size", "65536"),
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        ByteArraySerializer.class.getName(),
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        ByteArraySerializer.class.getName());
   }
 
   private static Map<String, Object> consumerSettings(String bootstrap) {

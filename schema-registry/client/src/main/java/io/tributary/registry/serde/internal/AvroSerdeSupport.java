@@ -80,11 +80,6 @@ public final class AvroSerdeSupport {
     this.specificReader = config.getBoolean(AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG);
   }
 
-  /** The registry client. */
-  public SchemaRegistryClient client() {
-    return client;
-  }
-
   /** The settings. */
   public AvroSerdeConfig config() {
     return config;

@@ -1,5 +1,6 @@
 package io.tributary.runtime.internal.rest;
 
+import io.tributary.common.http.BlockingRoute;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -46,17 +47,7 @@ final class Endpoints {
   }
 
   private Endpoints bind(HttpMethod method, String path, Endpoint endpoint) {
-    router
-        .route(method, path)
-        .blockingHandler(
-            ctx -> {
-              try {
-                json.send(ctx, endpoint.handle(ctx));
-              } catch (Exception e) {
-                ctx.fail(e);
-              }
-            },
-            false);
+    BlockingRoute.bind(router, method, path, ctx -> json.send(ctx, endpoint.handle(ctx)));
     return this;
   }
 }

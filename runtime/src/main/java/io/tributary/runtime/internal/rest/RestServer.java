@@ -2,21 +2,15 @@ package io.tributary.runtime.internal.rest;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.common.http.VertxHttpServer;
 import io.tributary.runtime.WorkerConfig;
 import io.tributary.runtime.internal.herder.Herder;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.file.FileSystemOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,24 +32,10 @@ public final class RestServer implements AutoCloseable {
   /** Largest request body accepted (a connector config is a few KB). */
   static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
-  private static final String DISABLE_DNS_RESOLVER = "vertx.disableDnsResolver";
-  private static final int WORKER_THREADS = 16;
-  private static final long START_TIMEOUT_SECONDS = 30;
-  private static final long CLOSE_TIMEOUT_SECONDS = 10;
-
-  /** The server's lifecycle; each transition is legal only from the state before it. */
-  private enum State {
-    NEW,
-    STARTED,
-    CLOSED
-  }
-
   private final URI listener;
   private final LoggerLevels loggerLevels;
+  private final VertxHttpServer http = new VertxHttpServer("REST server");
   private volatile Herder herder;
-  private State state = State.NEW;
-  private Vertx vertx;
-  private URI url;
 
   /** A server on the config's {@code listeners} address, managing logback's logger levels. */
   public RestServer(WorkerConfig config) {
@@ -78,54 +58,23 @@ public final class RestServer implements AutoCloseable {
    * @throws IllegalStateException when the address cannot be bound (e.g. in use), or the server was
    *     started or closed before
    */
-  public synchronized URI start() {
-    if (state != State.NEW) {
-      throw new IllegalStateException("The REST server is " + state + "; it can start only once.");
-    }
+  public URI start() {
     long started = System.nanoTime();
-    // The server resolves no names but its listener's host: the JDK's resolver does, and Vert.x
-    // then skips loading and configuring Netty's DNS client, which costs start-up time.
-    if (System.getProperty(DISABLE_DNS_RESOLVER) == null) {
-      System.setProperty(DISABLE_DNS_RESOLVER, "true");
-    }
-    vertx = Vertx.vertx(vertxOptions());
-    state = State.STARTED;
-    HttpServer server;
-    try {
-      server =
-          vertx
-              .createHttpServer(
-                  new HttpServerOptions()
-                      .setHost(listener.getHost())
-                      .setPort(listener.getPort())
-                      // HTTP/1.1 only, as Kafka Connect: clients asking to upgrade to h2c (Java's
-                      // HttpClient does by default) get their answer over HTTP/1.1.
-                      .setHttp2ClearTextEnabled(false))
-              .requestHandler(router())
-              .listen()
-              .toCompletionStage()
-              .toCompletableFuture()
-              .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      throw new IllegalStateException("Interrupted while starting the REST server", e);
-    } catch (ExecutionException | TimeoutException e) {
-      close();
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new IllegalStateException(
-          "Cannot listen on "
-              + listener
-              + " ("
-              + WorkerConfig.LISTENERS_CONFIG
-              + "): "
-              + cause.getMessage()
-              + "; free the port or set "
-              + WorkerConfig.LISTENERS_CONFIG
-              + " to another address (port 0 picks a free one).",
-          cause);
-    }
-    url = URI.create(listener.getScheme() + "://" + hostForUrl() + ":" + server.actualPort());
+    URI url =
+        http.start(
+            listener.getHost(),
+            listener.getPort(),
+            this::router,
+            cause ->
+                "Cannot listen on "
+                    + listener
+                    + " ("
+                    + WorkerConfig.LISTENERS_CONFIG
+                    + "): "
+                    + cause
+                    + "; free the port or set "
+                    + WorkerConfig.LISTENERS_CONFIG
+                    + " to another address (port 0 picks a free one).");
     LOGGER.info(
         "REST API listening on {} (started in {} ms)",
         url,
@@ -139,40 +88,19 @@ public final class RestServer implements AutoCloseable {
   }
 
   /** The bound URL, {@code http://host:port}. */
-  public synchronized URI url() {
-    if (url == null) {
-      throw new IllegalStateException("The REST server is " + state + "; it has no URL.");
-    }
-    return url;
+  public URI url() {
+    return http.url();
   }
 
   /** Stops listening, closes open connections and releases the threads. Idempotent. */
   @Override
-  public synchronized void close() {
-    if (state == State.CLOSED) {
-      return;
-    }
-    State before = state;
-    state = State.CLOSED;
-    if (before == State.NEW) {
-      return;
-    }
-    try {
-      vertx
-          .close()
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      LOGGER.info("REST API on {} stopped", url != null ? url : listener);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      LOGGER.warn("Interrupted while stopping the REST server on {}", listener);
-    } catch (ExecutionException | TimeoutException e) {
-      LOGGER.warn("The REST server on {} did not stop cleanly", listener, e);
+  public void close() {
+    if (http.stop()) {
+      LOGGER.info("REST API on {} stopped", http.url());
     }
   }
 
-  private Router router() {
+  private Router router(Vertx vertx) {
     RestJson json = new RestJson();
     RestErrors errors = new RestErrors(json);
     Router router = Router.router(vertx);
@@ -198,25 +126,6 @@ public final class RestServer implements AutoCloseable {
           RootRoutes.STARTING_MESSAGE + " Retry when GET /health answers 200.");
     }
     return current;
-  }
-
-  private String hostForUrl() {
-    String host = listener.getHost();
-    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-  }
-
-  private static VertxOptions vertxOptions() {
-    return new VertxOptions()
-        .setEventLoopPoolSize(1)
-        .setWorkerPoolSize(WORKER_THREADS)
-        // Herder calls may block while connectors stop; only warn past the worker's timeouts.
-        .setMaxWorkerExecuteTime(2)
-        .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES)
-        // No static files are served: no classpath resolving, no file cache directory.
-        .setFileSystemOptions(
-            new FileSystemOptions()
-                .setClassPathResolvingEnabled(false)
-                .setFileCachingEnabled(false));
   }
 
   /** The one listener of the {@code listeners} setting. */

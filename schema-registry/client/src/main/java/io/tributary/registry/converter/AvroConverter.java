@@ -2,7 +2,6 @@ package io.tributary.registry.converter;
 
 import io.tributary.registry.avro.AvroData;
 import io.tributary.registry.client.SchemaRegistryClient;
-import io.tributary.registry.client.SchemaRegistryClients;
 import io.tributary.registry.serde.AvroSerdeConfig;
 import io.tributary.registry.serde.internal.AvroSerdeSupport;
 import java.util.Map;
@@ -44,11 +43,9 @@ public final class AvroConverter implements Converter {
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
-    AvroSerdeConfig config = new AvroSerdeConfig(configs);
-    SchemaRegistryClient client =
-        presetClient != null ? presetClient : SchemaRegistryClients.fromConfig(configs);
-    this.support = new AvroSerdeSupport(client, config, isKey);
-    this.avroData = new AvroData(config.getInt(AvroSerdeConfig.SCHEMAS_CACHE_SIZE_CONFIG));
+    this.support = AvroSerdeSupport.configure(presetClient, configs, isKey);
+    this.avroData =
+        new AvroData(support.config().getInt(AvroSerdeConfig.SCHEMAS_CACHE_SIZE_CONFIG));
   }
 
   @Override

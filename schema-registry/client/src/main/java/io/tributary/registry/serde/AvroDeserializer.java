@@ -1,7 +1,6 @@
 package io.tributary.registry.serde;
 
 import io.tributary.registry.client.SchemaRegistryClient;
-import io.tributary.registry.client.SchemaRegistryClients;
 import io.tributary.registry.serde.internal.AvroSerdeSupport;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -28,10 +27,7 @@ public final class AvroDeserializer implements Deserializer<Object> {
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
-    AvroSerdeConfig config = new AvroSerdeConfig(configs);
-    SchemaRegistryClient client =
-        presetClient != null ? presetClient : SchemaRegistryClients.fromConfig(configs);
-    this.support = new AvroSerdeSupport(client, config, isKey);
+    this.support = AvroSerdeSupport.configure(presetClient, configs, isKey);
   }
 
   @Override
@@ -47,8 +43,8 @@ public final class AvroDeserializer implements Deserializer<Object> {
 
   @Override
   public void close() {
-    if (support != null && presetClient == null) {
-      support.client().close();
+    if (support != null) {
+      support.close();
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.tributary.registry.serde;
 
 import io.tributary.registry.client.SchemaRegistryClient;
-import io.tributary.registry.client.SchemaRegistryClients;
 import io.tributary.registry.serde.internal.AvroSerdeSupport;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -33,10 +32,7 @@ public final class AvroSerializer implements Serializer<Object> {
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
-    AvroSerdeConfig config = new AvroSerdeConfig(configs);
-    SchemaRegistryClient client =
-        presetClient != null ? presetClient : SchemaRegistryClients.fromConfig(configs);
-    this.support = new AvroSerdeSupport(client, config, isKey);
+    this.support = AvroSerdeSupport.configure(presetClient, configs, isKey);
   }
 
   @Override
@@ -52,8 +48,8 @@ public final class AvroSerializer implements Serializer<Object> {
 
   @Override
   public void close() {
-    if (support != null && presetClient == null) {
-      support.client().close();
+    if (support != null) {
+      support.close();
     }
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.registry.client.RestClientException;
 import io.tributary.registry.client.SchemaMetadata;
 import io.tributary.registry.client.SchemaRegistryClient;
+import io.tributary.registry.client.SchemaRegistryClients;
 import io.tributary.registry.client.SchemaRegistryUnavailableException;
 import io.tributary.registry.client.internal.BoundedCache;
 import io.tributary.registry.serde.AvroSerdeConfig;
@@ -13,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -39,6 +41,8 @@ public final class AvroSerdeSupport {
   public record Decoded(int schemaId, Schema writerSchema, Object datum) {}
 
   private final SchemaRegistryClient client;
+  private final boolean ownsClient;
+  private final AvroSerdeConfig config;
   private final SubjectNameStrategy strategy;
   private final boolean isKey;
   private final boolean autoRegister;
@@ -48,9 +52,26 @@ public final class AvroSerdeSupport {
   private final BoundedCache<List<Object>, Schema> specificReaderSchemas = new BoundedCache<>(1000);
   private final BoundedCache<List<Object>, Optional<Integer>> versions = new BoundedCache<>(1000);
 
-  /** Builds the support for keys ({@code isKey}) or values with {@code config}. */
-  public AvroSerdeSupport(SchemaRegistryClient client, AvroSerdeConfig config, boolean isKey) {
+  /**
+   * The support a serializer, deserializer or converter builds in its {@code configure}: settings
+   * from {@code configs} ({@link AvroSerdeConfig}'s keys), the registry client {@code presetClient}
+   * when it is not null (it stays the caller's: {@link #close()} leaves it open), else one made
+   * from {@code schema.registry.url} and closed by {@link #close()}.
+   */
+  public static AvroSerdeSupport configure(
+      SchemaRegistryClient presetClient, Map<String, ?> configs, boolean isKey) {
+    AvroSerdeConfig config = new AvroSerdeConfig(configs);
+    boolean ownsClient = presetClient == null;
+    SchemaRegistryClient client =
+        ownsClient ? SchemaRegistryClients.fromConfig(configs) : presetClient;
+    return new AvroSerdeSupport(client, ownsClient, config, isKey);
+  }
+
+  private AvroSerdeSupport(
+      SchemaRegistryClient client, boolean ownsClient, AvroSerdeConfig config, boolean isKey) {
     this.client = requireNonNull(client, "client is null");
+    this.ownsClient = ownsClient;
+    this.config = config;
     this.strategy = config.subjectNameStrategy(isKey);
     this.isKey = isKey;
     this.autoRegister = config.getBoolean(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG);
@@ -59,9 +80,16 @@ public final class AvroSerdeSupport {
     this.specificReader = config.getBoolean(AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG);
   }
 
-  /** The registry client. */
-  public SchemaRegistryClient client() {
-    return client;
+  /** The settings. */
+  public AvroSerdeConfig config() {
+    return config;
+  }
+
+  /** Closes the registry client if this support made it (not one the caller passed in). */
+  public void close() {
+    if (ownsClient) {
+      client.close();
+    }
   }
 
   /** Encodes {@code datum}, whose Avro schema is {@code schema}, in the wire format. */

@@ -26,7 +26,7 @@ import org.apache.kafka.connect.storage.Converter;
  * has a default, and back to {@link SchemaAndValue#NULL}. Schema conversions are cached ({@code
  * schemas.cache.config}). Thread-safe after {@link #configure}.
  */
-public final class AvroConverter implements Converter {
+public final class AvroConverter implements Converter, AutoCloseable {
   private final SchemaRegistryClient presetClient;
   private AvroSerdeSupport support;
   private AvroData avroData;
@@ -82,6 +82,17 @@ public final class AvroConverter implements Converter {
     } catch (SerializationException e) {
       throw new DataException(
           "Failed to deserialize Avro data for topic '" + topic + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Releases the registry client this converter made (Tributary's worker closes converters that are
+   * {@link AutoCloseable} when their task stops). A client given to the constructor stays open.
+   */
+  @Override
+  public void close() {
+    if (support != null) {
+      support.close();
     }
   }
 

@@ -19,6 +19,17 @@ final class ColumnTypes {
   /** Connect's parameter for a Decimal's precision (set by Confluent's and Tributary's sources). */
   static final String DECIMAL_PRECISION_PARAMETER = "connect.decimal.precision";
 
+  /**
+   * Tributary's JDBC source's named types (see docs/jdbc-sink.md), written back to the column types
+   * they come from so that table -> topic -> table round-trips.
+   */
+  static final String MICRO_TIMESTAMP = "io.tributary.time.MicroTimestamp";
+
+  static final String MICRO_TIME = "io.tributary.time.MicroTime";
+  static final String UUID = "io.tributary.data.Uuid";
+  static final String JSON = "io.tributary.data.Json";
+  static final String VARIABLE_DECIMAL = "io.tributary.data.VariableDecimal";
+
   private ColumnTypes() {}
 
   /**
@@ -37,6 +48,24 @@ final class ColumnTypes {
           return dialect == DialectKind.ORACLE ? "DATE" : "TIME(3)";
         case Timestamp.LOGICAL_NAME:
           return "TIMESTAMP(3)";
+        case MICRO_TIMESTAMP:
+          return "TIMESTAMP(6)";
+        case MICRO_TIME:
+          // Oracle: the time of day on 1970-01-01, as for Connect's Time.
+          return dialect == DialectKind.ORACLE ? "TIMESTAMP(6)" : "TIME(6)";
+        case UUID:
+          return switch (dialect) {
+            case POSTGRES -> "UUID";
+            case ORACLE -> "VARCHAR2(36)";
+            case GENERIC -> "VARCHAR(36)";
+          };
+        case JSON:
+          if (dialect == DialectKind.POSTGRES) {
+            return "JSONB";
+          }
+          break;
+        case VARIABLE_DECIMAL:
+          return dialect == DialectKind.ORACLE ? "NUMBER" : "NUMERIC";
         default:
           break;
       }
@@ -114,8 +143,14 @@ final class ColumnTypes {
           return Types.DATE;
         case Time.LOGICAL_NAME:
           return Types.TIME;
-        case Timestamp.LOGICAL_NAME:
+        case Timestamp.LOGICAL_NAME, MICRO_TIMESTAMP:
           return Types.TIMESTAMP;
+        case MICRO_TIME:
+          return Types.TIME;
+        case VARIABLE_DECIMAL:
+          return Types.NUMERIC;
+        case UUID, JSON:
+          return Types.OTHER;
         default:
           break;
       }

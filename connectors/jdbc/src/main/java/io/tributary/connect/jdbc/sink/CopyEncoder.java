@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -24,6 +25,10 @@ final class CopyEncoder {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSxxx");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+  private static final DateTimeFormatter MICRO_TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
+  private static final DateTimeFormatter MICRO_TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
   private static final HexFormat HEX = HexFormat.of();
 
   private final ZoneId dbTimeZone;
@@ -57,6 +62,15 @@ final class CopyEncoder {
         case Timestamp.LOGICAL_NAME -> {
           Instant instant = ((java.util.Date) value).toInstant();
           out.append(TIMESTAMP.format(instant.atZone(dbTimeZone)));
+          return;
+        }
+        case ColumnTypes.MICRO_TIMESTAMP -> {
+          Instant instant = Instant.EPOCH.plus((Long) value, ChronoUnit.MICROS);
+          out.append(MICRO_TIMESTAMP.format(instant.atZone(dbTimeZone)));
+          return;
+        }
+        case ColumnTypes.MICRO_TIME -> {
+          out.append(MICRO_TIME.format(LocalTime.ofNanoOfDay((Long) value * 1000)));
           return;
         }
         default -> {}

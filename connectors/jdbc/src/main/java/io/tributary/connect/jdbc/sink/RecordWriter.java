@@ -50,7 +50,9 @@ final class RecordWriter {
     this.config = requireNonNull(config, "config is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.statements = requireNonNull(statements, "statements is null");
-    this.binder = new ValueBinder(config.timeZone());
+    this.binder =
+        new ValueBinder(
+            config.timeZone(), config.connection().dialect().kind() == DialectKind.POSTGRES);
     this.copyEncoder = new CopyEncoder(config.timeZone());
     this.useCopy =
         config.postgresCopy()

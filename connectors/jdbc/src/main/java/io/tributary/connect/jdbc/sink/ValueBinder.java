@@ -4,8 +4,13 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Calendar;
 import java.util.TimeZone;
 import org.apache.kafka.connect.data.Date;
@@ -23,8 +28,16 @@ final class ValueBinder {
   private final Calendar utc = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
   private final Calendar dbZone;
 
-  ValueBinder(ZoneId dbTimeZone) {
+  private final boolean postgres;
+
+  ValueBinder(ZoneId dbTimeZone, boolean postgres) {
     this.dbZone = Calendar.getInstance(TimeZone.getTimeZone(dbTimeZone));
+    this.postgres = postgres;
+  }
+
+  /** Microseconds since the epoch as a Timestamp (nanosecond field exact to the microsecond). */
+  static java.sql.Timestamp microTimestamp(long micros) {
+    return java.sql.Timestamp.from(Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
   }
 
   void bind(PreparedStatement statement, int index, Schema schema, Object value)
@@ -50,6 +63,33 @@ final class ValueBinder {
         case Timestamp.LOGICAL_NAME -> {
           statement.setTimestamp(
               index, new java.sql.Timestamp(((java.util.Date) value).getTime()), dbZone);
+          return;
+        }
+        case ColumnTypes.MICRO_TIMESTAMP -> {
+          statement.setTimestamp(index, microTimestamp((Long) value), dbZone);
+          return;
+        }
+        case ColumnTypes.MICRO_TIME -> {
+          LocalTime time = LocalTime.ofNanoOfDay((Long) value * 1000);
+          if (postgres) {
+            statement.setObject(index, time);
+          } else {
+            statement.setTimestamp(
+                index, java.sql.Timestamp.valueOf(LocalDate.EPOCH.atTime(time)), utc);
+          }
+          return;
+        }
+        case ColumnTypes.VARIABLE_DECIMAL -> {
+          statement.setBigDecimal(index, new BigDecimal((String) value));
+          return;
+        }
+        case ColumnTypes.UUID, ColumnTypes.JSON -> {
+          if (postgres) {
+            // Sent untyped, so PostgreSQL casts the text to the column's uuid / json(b) type.
+            statement.setObject(index, value, Types.OTHER);
+          } else {
+            statement.setString(index, (String) value);
+          }
           return;
         }
         default -> {}

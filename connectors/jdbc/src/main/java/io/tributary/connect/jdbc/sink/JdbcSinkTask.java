@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
@@ -45,6 +46,12 @@ public final class JdbcSinkTask extends SinkTask {
   private SinkOffsetTable offsetTable;
   private boolean offsetTableReady;
   private int retriesLeft;
+
+  /**
+   * Set after a transient failure: a COMMIT cut off by a lost connection may have succeeded, so the
+   * next put re-reads the stored offsets instead of trusting the ones in memory.
+   */
+  private boolean offsetsUncertain;
 
   /** Per assigned partition: the offset of the next record not yet in the database. */
   private final Map<TopicPartition, Long> stored = new HashMap<>();
@@ -126,6 +133,9 @@ public final class JdbcSinkTask extends SinkTask {
 
   @Override
   public void put(Collection<SinkRecord> records) {
+    if (offsetsUncertain && !records.isEmpty()) {
+      reloadOffsets(records);
+    }
     List<SinkRecord> fresh = new ArrayList<>(records.size());
     for (SinkRecord record : records) {
       Long next = offsetTable == null ? null : stored.get(partitionOf(record));
@@ -159,9 +169,26 @@ public final class JdbcSinkTask extends SinkTask {
       retriesLeft = config.maxRetries();
     } catch (SQLException e) {
       if (isTransient(e)) {
+        offsetsUncertain = offsetTable != null;
         throw retryOrFail(e.getMessage(), e);
       }
       throw new ConnectException(e.getMessage() + "; the transaction was rolled back", e);
+    }
+  }
+
+  private void reloadOffsets(Collection<SinkRecord> records) {
+    Set<TopicPartition> partitions = new HashSet<>(stored.keySet());
+    records.forEach(record -> partitions.add(partitionOf(record)));
+    try (Connection connection = pool.connection()) {
+      connection.setAutoCommit(false);
+      Map<TopicPartition, Long> offsets = offsetTable.load(connection, partitions);
+      connection.commit();
+      partitions.forEach(stored::remove);
+      stored.putAll(offsets);
+      offsetsUncertain = false;
+      LOGGER.info("Re-read the stored offsets after a failed write: {}", offsets);
+    } catch (SQLException | ConnectException e) {
+      throw retryOrFail("Cannot re-read the stored offsets: " + e.getMessage(), e);
     }
   }
 

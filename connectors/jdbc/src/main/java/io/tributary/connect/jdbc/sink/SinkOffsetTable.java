@@ -161,7 +161,8 @@ final class SinkOffsetTable {
                   + expected
                   + ": another task wrote this partition meanwhile (after a rebalance, or two"
                   + " connectors with the same name); this batch is rolled back and the task"
-                  + " stops so it cannot write twice");
+                  + " stops so it cannot write twice (restarted, it resumes from the stored"
+                  + " offsets)");
         }
       }
     }

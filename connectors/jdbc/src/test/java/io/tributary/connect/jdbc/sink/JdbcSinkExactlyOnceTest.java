@@ -173,4 +173,51 @@ class JdbcSinkExactlyOnceTest {
     assertThat(task.preCommit(Map.of(partition, new OffsetAndMetadata(2))))
         .isEqualTo(Map.of(partition, new OffsetAndMetadata(2)));
   }
+
+  @Test
+  void aTransientFailureIsRetriedAndTheOffsetsReReadBeforeTheRetry() {
+    // given a table whose trigger fails the row with id 4 once with a serialization failure
+    String topic = "events_transient";
+    postgres.execute(
+        "CREATE TABLE " + topic + " (id BIGINT NOT NULL, body TEXT NOT NULL)",
+        "CREATE TABLE fail_once (done BOOLEAN)",
+        "CREATE FUNCTION fail_once() RETURNS trigger AS $$ BEGIN IF NEW.id = 4 AND NOT EXISTS"
+            + " (SELECT 1 FROM fail_once) THEN RAISE EXCEPTION 'conflict' USING ERRCODE ="
+            + " 'serialization_failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER fail_once BEFORE INSERT ON "
+            + topic
+            + " FOR EACH ROW EXECUTE FUNCTION fail_once()");
+    TestingSinkTaskContext context = new TestingSinkTaskContext();
+    JdbcSinkTask task =
+        start(
+            config(
+                postgres,
+                "name",
+                "eos-transient",
+                "max.retries",
+                "2",
+                "retry.backoff.ms",
+                "100",
+                "postgres.copy.enabled",
+                "false"),
+            context,
+            new TopicPartition(topic, 0));
+    tasks.add(task);
+    task.put(records(topic, 0, 3));
+
+    // when a put fails transiently, and meanwhile its commit turns out to have happened for the
+    // first record (as when a connection is lost during COMMIT)
+    assertThatThrownBy(() -> task.put(records(topic, 3, 6)))
+        .isInstanceOf(org.apache.kafka.connect.errors.RetriableException.class)
+        .hasMessageContaining("conflict");
+    assertThat(context.timeoutMs).isEqualTo(100);
+    postgres.execute(
+        "INSERT INTO " + topic + " VALUES (3, 'event 3')",
+        "UPDATE __tributary_sink_offsets SET next_offset = 4 WHERE connector = 'eos-transient'",
+        "INSERT INTO fail_once VALUES (true)");
+    task.put(records(topic, 3, 6));
+
+    // then the retry re-read the offsets and wrote each record once
+    assertThat(counts(topic)).isEqualTo(Map.of("n", 6L, "ids", 6L));
+  }
 }

@@ -43,10 +43,9 @@ class JdbcSinkFailureTest {
               new TopicPartition("events", 0));
     }
     try {
-      // when records arrive: the first failure is retriable after the backoff, the next is not
-      assertThatThrownBy(() -> task.put(records("events")))
-          .isInstanceOf(RetriableException.class)
-          .hasMessageContaining("not reachable");
+      // when records arrive: the first failure is retriable after the backoff (the pooled
+      // connection was cut by the shutdown, or a new one is refused), the next is not
+      assertThatThrownBy(() -> task.put(records("events"))).isInstanceOf(RetriableException.class);
       assertThat(context.timeoutMs).isEqualTo(250);
       assertThatThrownBy(() -> task.put(records("events")))
           .isInstanceOf(ConnectException.class)

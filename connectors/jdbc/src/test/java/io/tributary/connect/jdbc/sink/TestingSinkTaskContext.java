@@ -1,0 +1,49 @@
+package io.tributary.connect.jdbc.sink;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+
+/** A SinkTaskContext test double that records the seeks and timeouts a task asks for. */
+final class TestingSinkTaskContext implements SinkTaskContext {
+  final Map<TopicPartition, Long> seeks = new HashMap<>();
+  final Set<TopicPartition> assignment = new HashSet<>();
+  long timeoutMs = -1;
+
+  @Override
+  public Map<String, String> configs() {
+    return Map.of();
+  }
+
+  @Override
+  public void offset(Map<TopicPartition, Long> offsets) {
+    seeks.putAll(offsets);
+  }
+
+  @Override
+  public void offset(TopicPartition tp, long offset) {
+    seeks.put(tp, offset);
+  }
+
+  @Override
+  public void timeout(long timeoutMs) {
+    this.timeoutMs = timeoutMs;
+  }
+
+  @Override
+  public Set<TopicPartition> assignment() {
+    return Set.copyOf(assignment);
+  }
+
+  @Override
+  public void pause(TopicPartition... partitions) {}
+
+  @Override
+  public void resume(TopicPartition... partitions) {}
+
+  @Override
+  public void requestCommit() {}
+}

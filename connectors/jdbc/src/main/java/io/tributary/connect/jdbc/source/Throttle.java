@@ -11,20 +11,43 @@ import java.util.function.BooleanSupplier;
 final class Throttle {
   private static final long BURST_NANOS = 100_000_000L;
 
+  /** Time and sleeping, replaceable in tests. */
+  interface Clock {
+    long nanoTime();
+
+    void sleepNanos(long nanos) throws InterruptedException;
+
+    Clock SYSTEM =
+        new Clock() {
+          @Override
+          public long nanoTime() {
+            return System.nanoTime();
+          }
+
+          @Override
+          public void sleepNanos(long nanos) throws InterruptedException {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+          }
+        };
+  }
+
   private final double nanosPerRecord;
   private final double nanosPerByte;
+  private final Clock clock;
   private long virtualNanos;
 
-  Throttle(double recordsPerSecond, double bytesPerSecond) {
+  Throttle(double recordsPerSecond, double bytesPerSecond, Clock clock) {
     this.nanosPerRecord = recordsPerSecond > 0 ? 1e9 / recordsPerSecond : 0;
     this.nanosPerByte = bytesPerSecond > 0 ? 1e9 / bytesPerSecond : 0;
-    this.virtualNanos = System.nanoTime();
+    this.clock = clock;
+    this.virtualNanos = clock.nanoTime();
   }
 
   /** The connector-wide limits shared by {@code tasks} tasks. */
   static Throttle shared(long recordsPerSecond, long bytesPerSecond, int tasks) {
     int share = Math.max(1, tasks);
-    return new Throttle((double) recordsPerSecond / share, (double) bytesPerSecond / share);
+    return new Throttle(
+        (double) recordsPerSecond / share, (double) bytesPerSecond / share, Clock.SYSTEM);
   }
 
   boolean limited() {
@@ -36,14 +59,13 @@ final class Throttle {
     if (!limited()) {
       return;
     }
-    long now = System.nanoTime();
+    long now = clock.nanoTime();
     virtualNanos = Math.max(virtualNanos, now - BURST_NANOS);
-    virtualNanos += (long) (nanosPerRecord + nanosPerByte * bytes);
+    virtualNanos += (long) Math.max(nanosPerRecord, nanosPerByte * bytes);
     long ahead = virtualNanos - now;
     while (ahead > 0 && !stopping.getAsBoolean()) {
-      long millis = Math.min(100, ahead / 1_000_000);
-      Thread.sleep(millis, (int) (millis == 0 ? ahead % 1_000_000 : 0));
-      ahead = virtualNanos - System.nanoTime();
+      clock.sleepNanos(Math.min(ahead, 100_000_000L));
+      ahead = virtualNanos - clock.nanoTime();
     }
   }
 }

@@ -197,4 +197,31 @@ class JdbcSourceBadInputTest {
       postgres.execute("SELECT pg_reload_conf()");
     }
   }
+
+  @Test
+  void aDatabaseGoneWhileReadingFailsTheTaskNamingTheCause() throws Exception {
+    // given a task streaming from a database of its own
+    TestingPostgres own = TestingPostgres.start();
+    own.execute("CREATE TABLE rows_t (id INT PRIMARY KEY)", "INSERT INTO rows_t VALUES (1)");
+    Map<String, String> props =
+        props("mode", "incrementing", "incrementing.column.name", "id", "poll.interval.ms", "10");
+    props.put("connection.url", own.jdbcUrl());
+    try (SourceHarness source = new SourceHarness(new TestingOffsets())) {
+      source.start(props, 1);
+      assertThat(source.pollUntil(1)).hasSize(1);
+
+      // when the database goes away
+      own.close();
+
+      // then the next query fails with the cause
+      assertThatThrownBy(
+              () -> {
+                for (int i = 0; i < 1000; i++) {
+                  source.pollOnce();
+                }
+              })
+          .isInstanceOf(ConnectException.class)
+          .hasMessageContaining("not reachable");
+    }
+  }
 }

@@ -154,4 +154,30 @@ class JdbcSourceSplitTest {
       assertThat(source.pollOnce()).isEmpty();
     }
   }
+
+  @Test
+  void rowsPerRangeSizesTheRangesFromACount() throws Exception {
+    // given
+    postgres.execute(
+        "CREATE TABLE counted (id INT PRIMARY KEY)",
+        "INSERT INTO counted SELECT g FROM generate_series(1, 1000) g");
+    try (SourceHarness source = new SourceHarness(new TestingOffsets())) {
+      source.start(
+          props(
+              "mode", "bulk",
+              "table.include.list", "counted",
+              "split.rows.per.range", "250",
+              "load.once", "true"),
+          4);
+
+      // when
+      List<SourceRecord> records = source.pollUntil(1000);
+
+      // then
+      assertThat(source.taskCount()).isEqualTo(4);
+      assertThat(records.stream().map(JdbcSourceSplitTest::id).distinct()).hasSize(1000);
+      assertThat(records.stream().map(r -> (Object) r.sourcePartition().get("range")).distinct())
+          .containsExactlyInAnyOrder("0", "1", "2", "3");
+    }
+  }
 }

@@ -57,6 +57,11 @@ final class ConnectRestClient {
     return send(HttpRequest.newBuilder(base.resolve("/connectors/" + connector + "/status")).GET());
   }
 
+  /** {@code DELETE /connectors/{name}}. */
+  Response deleteConnector(String connector) throws IOException {
+    return send(HttpRequest.newBuilder(base.resolve("/connectors/" + connector)).DELETE());
+  }
+
   private Response send(HttpRequest.Builder request) throws IOException {
     try {
       HttpResponse<String> response =

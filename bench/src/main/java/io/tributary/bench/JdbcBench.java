@@ -1,0 +1,353 @@
+package io.tributary.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issue 6's benchmark: on one PostgreSQL table, Tributary's JDBC source (bulk, 1 task and split
+ * across several) end to end into the log beside {@code COPY (SELECT ...) TO STDOUT}, and its JDBC
+ * sink (insert and upsert) from that topic into fresh tables beside {@code COPY ... FROM STDIN} and
+ * a batched upsert. PostgreSQL (embedded), broker-core and Tributary's worker each run in their own
+ * process for the whole run; the baselines run in this JVM through the same driver. Prints a
+ * markdown fragment and writes it to {@code <work-dir>/benchmarks-fragment.md}.
+ *
+ * <p>Run through {@code bench/run-jdbc-bench}, which builds what is needed first.
+ */
+public final class JdbcBench {
+  private static final Logger LOGGER = LoggerFactory.getLogger(JdbcBench.class);
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
+
+  private JdbcBench() {}
+
+  public static void main(String[] args) {
+    JdbcBenchSettings settings;
+    try {
+      settings = JdbcBenchSettings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      run(settings);
+    } catch (RuntimeException e) {
+      System.err.println("run-jdbc-bench: " + e.getMessage());
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  static void run(JdbcBenchSettings settings) {
+    Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Path workDir = settings.workDir();
+    // Fails now, before anything runs, when Tributary's worker is not built.
+    TributaryWorkerLauncher launcher = new TributaryWorkerLauncher(settings.runtimeTarget());
+    BrokerCoreLauncher brokerLauncher = new BrokerCoreLauncher(settings.brokerCoreTarget());
+    Path jdbcPlugin = settings.root().resolve("connectors/jdbc/target/plugin");
+    if (!Files.isDirectory(jdbcPlugin)) {
+      throw new IllegalStateException(
+          "No JDBC connector plugin in "
+              + jdbcPlugin
+              + "; build it (mvn -B -DskipTests -pl connectors/jdbc -am package)");
+    }
+    Folders.deleteRecursively(workDir);
+    try {
+      Files.createDirectories(workDir.resolve("plugins"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + workDir, e);
+    }
+
+    String loadBefore = MachineInfo.loadAverage();
+    List<JdbcResults> results = new ArrayList<>();
+    try (JdbcBenchDatabase database = JdbcBenchDatabase.start(workDir);
+        BrokerLauncher.RunningBroker broker =
+            brokerLauncher.start(workDir.resolve("broker-core"), 1)) {
+      LOGGER.info("PostgreSQL on {}; creating {} rows", database.jdbcUrl(), settings.rows());
+      database.createSourceTable(settings.rows());
+      int restPort = BrokerLauncher.freePort();
+      Path workerProperties = workDir.resolve("worker.properties");
+      writeWorkerProperties(workerProperties, broker.bootstrapServers(), restPort, workDir);
+      try (JvmProcess worker = launcher.start(workerProperties, workDir.resolve("worker.log"))) {
+        ConnectRestClient rest = new ConnectRestClient(URI.create("http://127.0.0.1:" + restPort));
+        awaitRoot(worker, rest);
+        JdbcConnectorRuns connectors =
+            new JdbcConnectorRuns(settings, database, rest, worker, broker.bootstrapServers());
+        JdbcBaselines baselines = new JdbcBaselines(database, workDir.resolve("rows.copy"));
+        for (int round = 1; round <= settings.rounds(); round++) {
+          results.add(round(settings, database, connectors, baselines, round));
+        }
+      }
+    }
+    String loadAfter = MachineInfo.loadAverage();
+    Fragments.publish(workDir, fragment(settings, started, results, loadBefore, loadAfter));
+  }
+
+  private static JdbcResults round(
+      JdbcBenchSettings settings,
+      JdbcBenchDatabase database,
+      JdbcConnectorRuns connectors,
+      JdbcBaselines baselines,
+      int round) {
+    long rows = settings.rows();
+    Map<JdbcStep, Outcome<JdbcResults.Timing>> steps = new EnumMap<>(JdbcStep.class);
+    String oneTaskPrefix = "jdbc-r" + round + "-one-";
+    step(
+        steps,
+        round,
+        JdbcStep.SOURCE_ONE_TASK,
+        () -> connectors.source("jdbc-source-r" + round + "-one", oneTaskPrefix, 1, 1));
+    step(
+        steps,
+        round,
+        JdbcStep.SOURCE_SPLIT,
+        () ->
+            connectors.source(
+                "jdbc-source-r" + round + "-split",
+                "jdbc-r" + round + "-split-",
+                settings.splitTasks(),
+                settings.splitRanges()));
+    step(steps, round, JdbcStep.COPY_TO, () -> baselines.copyTo(rows));
+    String topic = oneTaskPrefix + JdbcBenchDatabase.SOURCE_TABLE;
+    boolean topicFull = steps.get(JdbcStep.SOURCE_ONE_TASK) instanceof Outcome.Measured<?>;
+    step(
+        steps,
+        round,
+        JdbcStep.SINK_INSERT,
+        () ->
+            sinkFrom(
+                topicFull,
+                connectors,
+                "jdbc-sink-r" + round + "-insert",
+                topic,
+                "sink_insert",
+                false));
+    database.execute("DROP TABLE IF EXISTS sink_insert");
+    step(
+        steps,
+        round,
+        JdbcStep.SINK_UPSERT,
+        () ->
+            sinkFrom(
+                topicFull,
+                connectors,
+                "jdbc-sink-r" + round + "-upsert",
+                topic,
+                "sink_upsert",
+                true));
+    database.execute("DROP TABLE IF EXISTS sink_upsert");
+    boolean copied = steps.get(JdbcStep.COPY_TO) instanceof Outcome.Measured<?>;
+    step(
+        steps,
+        round,
+        JdbcStep.COPY_FROM,
+        () -> {
+          if (!copied) {
+            throw new IllegalStateException("not run: COPY TO, which writes its input, failed");
+          }
+          return baselines.copyFrom("copy_from", rows);
+        });
+    database.execute("DROP TABLE IF EXISTS copy_from");
+    step(
+        steps,
+        round,
+        JdbcStep.BATCHED_UPSERT,
+        () -> baselines.batchedUpsert("batched_upsert", rows));
+    database.execute("DROP TABLE IF EXISTS batched_upsert");
+    return new JdbcResults(round, steps);
+  }
+
+  private static JdbcResults.Timing sinkFrom(
+      boolean topicFull,
+      JdbcConnectorRuns connectors,
+      String name,
+      String topic,
+      String table,
+      boolean upsert) {
+    if (!topicFull) {
+      throw new IllegalStateException(
+          "not run: the 1-task source run, which fills the sink's topic " + topic + ", failed");
+    }
+    return connectors.sink(name, topic, table, upsert);
+  }
+
+  private static void step(
+      Map<JdbcStep, Outcome<JdbcResults.Timing>> steps,
+      int round,
+      JdbcStep step,
+      java.util.function.Supplier<JdbcResults.Timing> run) {
+    LOGGER.info("== round {}: {}", round, step.label());
+    Outcome<JdbcResults.Timing> outcome = Outcome.of(run);
+    if (outcome instanceof Outcome.Measured<JdbcResults.Timing> measured) {
+      LOGGER.info(
+          "{}: {} rows in {} s, {} rows/s",
+          step.label(),
+          measured.value().rows(),
+          String.format(Locale.ROOT, "%.2f", measured.value().seconds()),
+          String.format(Locale.ROOT, "%,.0f", measured.value().rowsPerSecond()));
+    } else {
+      LOGGER.warn("{} failed: {}", step.label(), ((Outcome.Failed<?>) outcome).reason());
+    }
+    steps.put(step, outcome);
+  }
+
+  /** Kafka Connect's worker keys; JSON with schemas, which the sink needs, for keys and values. */
+  static String workerProperties(String bootstrapServers, int restPort, Path workDir) {
+    Map<String, String> properties = new java.util.LinkedHashMap<>();
+    properties.put("bootstrap.servers", bootstrapServers);
+    properties.put("listeners", "http://127.0.0.1:" + restPort);
+    properties.put("plugin.path", workDir.resolve("plugins").toString());
+    properties.put("offset.storage.file.filename", workDir.resolve("offsets.dat").toString());
+    properties.put("config.storage.file.filename", workDir.resolve("connectors.json").toString());
+    properties.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+    properties.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    properties.put("key.converter.schemas.enable", "true");
+    properties.put("value.converter.schemas.enable", "true");
+    properties.put("offset.flush.interval.ms", "10000");
+    return properties.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
+            .collect(Collectors.joining("\n"))
+        + "\n";
+  }
+
+  private static void writeWorkerProperties(
+      Path file, String bootstrapServers, int restPort, Path workDir) {
+    try {
+      Files.writeString(file, workerProperties(bootstrapServers, restPort, workDir));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+  }
+
+  private static void awaitRoot(JvmProcess worker, ConnectRestClient rest) {
+    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    while (true) {
+      if (!worker.isAlive()) {
+        throw new IllegalStateException(
+            "Tributary's worker exited with code "
+                + worker.exitValue()
+                + "; see "
+                + worker.logFile());
+      }
+      try {
+        if (rest.root().status() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Tributary's worker did not answer GET / within "
+                + STARTUP_TIMEOUT.toSeconds()
+                + " s; see "
+                + worker.logFile());
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted", e);
+      }
+    }
+  }
+
+  static String fragment(
+      JdbcBenchSettings settings,
+      Instant started,
+      List<JdbcResults> results,
+      String loadBefore,
+      String loadAfter) {
+    MachineInfo machine = MachineInfo.current();
+    StringBuilder md = new StringBuilder("### JDBC connectors on PostgreSQL, run of ");
+    md.append(started).append("\n\n");
+    md.append("- Command: `")
+        .append(System.getProperty("bench.command", "bench/run-jdbc-bench"))
+        .append("`\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Table: %,d rows (`%s`: %s; generated, ~100 bytes a row), in one embedded"
+                + " PostgreSQL 16.4 (zonky binaries, 127.0.0.1, default settings)\n",
+            settings.rows(),
+            JdbcBenchDatabase.SOURCE_TABLE,
+            JdbcBenchDatabase.COLUMNS));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Source: `%s`, mode bulk, load.once, batch.max.rows %d, fetch.size default (10000),"
+                + " into a fresh topic (1 partition) per run; 1 task (no split) and %d tasks"
+                + " (split.ranges %d); timed from `POST /connectors` until the topic's end offset"
+                + " reaches the rows (polled every 20 ms)\n",
+            JdbcConnectorRuns.SOURCE_CONNECTOR,
+            JdbcConnectorRuns.SOURCE_BATCH_MAX_ROWS,
+            settings.splitTasks(),
+            settings.splitRanges()));
+    md.append(
+        "- Sink: `"
+            + JdbcConnectorRuns.SINK_CONNECTOR
+            + "`, 1 task, from the 1-task source run's topic into a fresh table (same columns,"
+            + " primary key id); insert (pk.mode none, so COPY) and upsert (pk.mode record_value,"
+            + " pk.fields id); other keys default (batch.size 3000, exactly.once.enabled true);"
+            + " timed from `POST /connectors` until the offsets the sink stores with its rows"
+            + " reach the topic's records, then the table's count(*) checked\n");
+    md.append(
+        "- Worker converters: JsonConverter with schemas for keys and values (each record"
+            + " carries its schema; about 760 bytes a record in the topic at 1,000,000 rows)\n");
+    md.append(
+        "- Beside them, in the harness JVM through the same driver (postgresql 42.7.13): `COPY"
+            + " (SELECT * FROM "
+            + JdbcBenchDatabase.SOURCE_TABLE
+            + ") TO STDOUT` into a file, `COPY ... FROM STDIN` of that file into a fresh table, and"
+            + " `INSERT ... ON CONFLICT (id) DO UPDATE` in JDBC batches of "
+            + JdbcBaselines.UPSERT_BATCH
+            + " rows, one transaction each, into a fresh table (only the batches timed, not reading"
+            + " the source rows)\n");
+    md.append("- Machine: ")
+        .append(machine.cores())
+        .append(" cores (`nproc`), ")
+        .append(machine.memory())
+        .append(" RAM, ")
+        .append(machine.cpu())
+        .append(", ")
+        .append(machine.os())
+        .append('\n');
+    md.append("- Load average (1, 5, 15 min) before / after: ")
+        .append(loadBefore)
+        .append(" / ")
+        .append(loadAfter)
+        .append(
+            " (PostgreSQL, the broker, the worker and the harness share these cores with other"
+                + " work)\n");
+    md.append("- Java: ").append(machine.java()).append('\n');
+    md.append("- Broker: broker-core in its own JVM; worker: `bin/tributary worker` (")
+        .append(String.join(" ", WorkerLauncher.WORKER_JVM_OPTIONS))
+        .append(") with the JDBC plugin bundled from connectors/jdbc/target/plugin\n");
+    md.append("- Rounds: ")
+        .append(settings.rounds())
+        .append(settings.rounds() > 1 ? " (each figure is the median of the rounds)\n" : "\n");
+    md.append('\n').append(JdbcBenchReport.table(results));
+    md.append('\n').append(JdbcBenchReport.goals(results));
+    if (results.size() > 1) {
+      md.append("\nEach round:\n\n").append(JdbcBenchReport.rounds(results));
+    }
+    String failures = JdbcBenchReport.failures(results);
+    if (!failures.isEmpty()) {
+      md.append("\nFailed steps:\n\n").append(failures);
+    }
+    return md.toString();
+  }
+}

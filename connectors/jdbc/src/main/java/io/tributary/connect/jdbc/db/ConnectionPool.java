@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -43,7 +44,18 @@ public final class ConnectionPool implements AutoCloseable {
    * @throws ConfigException when no driver on the plugin's class path accepts the URL
    */
   public static ConnectionPool open(ConnectionSettings settings, String name, int maxSize) {
+    return open(settings, name, maxSize, Map.of());
+  }
+
+  /**
+   * As {@link #open(ConnectionSettings, String, int)}, with driver properties for this pool's
+   * connections only (e.g. PostgreSQL's {@code reWriteBatchedInserts}); a property given in {@code
+   * connection.url} takes precedence where the driver lets the URL win (PostgreSQL's does).
+   */
+  public static ConnectionPool open(
+      ConnectionSettings settings, String name, int maxSize, Map<String, String> driverProperties) {
     requireNonNull(settings, "settings is null");
+    requireNonNull(driverProperties, "driverProperties is null");
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
     config.setJdbcUrl(settings.url());
@@ -61,6 +73,7 @@ public final class ConnectionPool implements AutoCloseable {
     if (settings.dialect().kind() == DialectKind.POSTGRES) {
       config.addDataSourceProperty("ApplicationName", name);
     }
+    driverProperties.forEach(config::addDataSourceProperty);
     return new ConnectionPool(settings, new HikariDataSource(config));
   }
 

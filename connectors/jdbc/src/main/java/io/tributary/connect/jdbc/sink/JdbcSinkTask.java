@@ -1,6 +1,7 @@
 package io.tributary.connect.jdbc.sink;
 
 import io.tributary.connect.jdbc.db.ConnectionPool;
+import io.tributary.connect.jdbc.db.DialectKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -85,7 +86,8 @@ public final class JdbcSinkTask extends SinkTask {
         ConnectionPool.open(
             config.connection(),
             "tributary-jdbc-sink-" + (connectorName == null ? "" : connectorName),
-            1);
+            1,
+            driverProperties(config));
     retriesLeft = config.maxRetries();
     LOGGER.info(
         "JDBC sink task started: connector {}, insert.mode {}, pk.mode {}, exactly once {}",
@@ -93,6 +95,17 @@ public final class JdbcSinkTask extends SinkTask {
         config.insertMode().configName(),
         config.pkMode().configName(),
         config.exactlyOnce());
+  }
+
+  /**
+   * Driver properties of the sink's pool: on PostgreSQL, {@code reWriteBatchedInserts=true}
+   * (batched INSERTs and upserts sent as multi-row statements; upsert runs are collapsed to the
+   * last record per key first, see {@link UpsertCollapse}). A value in {@code connection.url} wins.
+   */
+  static Map<String, String> driverProperties(JdbcSinkConfig config) {
+    return config.connection().dialect().kind() == DialectKind.POSTGRES
+        ? Map.of("reWriteBatchedInserts", "true")
+        : Map.of();
   }
 
   @Override

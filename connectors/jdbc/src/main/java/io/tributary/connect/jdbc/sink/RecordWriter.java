@@ -162,8 +162,12 @@ final class RecordWriter {
       byColumn.put(allNames.get(i), all.get(i));
     }
     List<SinkColumn> bindOrder = bound.bindOrder().stream().map(byColumn::get).toList();
+    List<SinkRecord> rows =
+        key.operation() == Operation.WRITE && config.insertMode() == InsertMode.UPSERT
+            ? UpsertCollapse.lastPerKey(run, shape.keyColumns())
+            : run;
     try (PreparedStatement statement = connection.prepareStatement(bound.sql())) {
-      for (SinkRecord record : run) {
+      for (SinkRecord record : rows) {
         for (int i = 0; i < bindOrder.size(); i++) {
           SinkColumn column = bindOrder.get(i);
           binder.bind(statement, i + 1, column.schema(), column.valueIn(record));

@@ -48,6 +48,9 @@ public record ColumnMapping(String name, Schema schema, ColumnReader reader) {
   /** A STRING holding an exact decimal of undeclared precision (Oracle NUMBER, numeric). */
   public static final String VARIABLE_DECIMAL = "io.tributary.data.VariableDecimal";
 
+  /** The Decimal schema parameter holding the column's declared precision. */
+  public static final String DECIMAL_PRECISION_PARAMETER = "connect.decimal.precision";
+
   public ColumnMapping {
     requireNonNull(name, "name is null");
     requireNonNull(schema, "schema is null");
@@ -195,8 +198,10 @@ public record ColumnMapping(String name, Schema schema, ColumnReader reader) {
     if (options.numeric() == NumericMapping.BEST_FIT && scale > 0 && precision <= 15) {
       return new Mapped(SchemaBuilder.float64(), nullable((rs, c) -> rs.getDouble(c)));
     }
+    // The declared precision travels as a parameter (as Confluent's source sends it), so a sink
+    // that creates the table declares NUMERIC(p,s) again instead of an unbounded precision.
     return new Mapped(
-        Decimal.builder(scale),
+        Decimal.builder(scale).parameter(DECIMAL_PRECISION_PARAMETER, Integer.toString(precision)),
         (rs, c) -> {
           BigDecimal value = rs.getBigDecimal(c);
           return value == null ? null : value.setScale(scale, java.math.RoundingMode.UNNECESSARY);

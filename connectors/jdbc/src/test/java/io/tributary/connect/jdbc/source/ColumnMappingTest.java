@@ -75,7 +75,9 @@ class ColumnMappingTest {
     assertThat(value.get("real_v")).isEqualTo(1.5f);
     assertThat(value.get("dbl")).isEqualTo(2.25);
     assertThat(schema.field("price").schema().name()).isEqualTo(Decimal.LOGICAL_NAME);
-    assertThat(schema.field("price").schema().parameters()).containsEntry("scale", "2");
+    assertThat(schema.field("price").schema().parameters())
+        .containsEntry("scale", "2")
+        .containsEntry(ColumnMapping.DECIMAL_PRECISION_PARAMETER, "10");
     assertThat(value.get("price")).isEqualTo(new BigDecimal("12345678.91"));
     assertThat(value.get("whole")).isEqualTo(new BigDecimal("123456789"));
     assertThat(value.get("huge")).isEqualTo(new BigDecimal("123456789012345678901234567890"));

@@ -1,5 +1,12 @@
 package io.tributary.connect.jdbc.sink;
 
+import static io.tributary.connect.jdbc.db.TributaryTypes.DECIMAL_PRECISION_PARAMETER;
+import static io.tributary.connect.jdbc.db.TributaryTypes.JSON;
+import static io.tributary.connect.jdbc.db.TributaryTypes.MICRO_TIME;
+import static io.tributary.connect.jdbc.db.TributaryTypes.MICRO_TIMESTAMP;
+import static io.tributary.connect.jdbc.db.TributaryTypes.UUID;
+import static io.tributary.connect.jdbc.db.TributaryTypes.VARIABLE_DECIMAL;
+
 import io.tributary.connect.jdbc.db.DialectKind;
 import java.math.BigDecimal;
 import java.sql.Types;
@@ -16,19 +23,6 @@ import org.apache.kafka.connect.errors.ConnectException;
  * docs/jdbc-sink.md), and to {@link java.sql.Types} for binding nulls. Stateless.
  */
 final class ColumnTypes {
-  /** Connect's parameter for a Decimal's precision (set by Confluent's and Tributary's sources). */
-  static final String DECIMAL_PRECISION_PARAMETER = "connect.decimal.precision";
-
-  /**
-   * Tributary's JDBC source's named types (see docs/jdbc-sink.md), written back to the column types
-   * they come from so that table -> topic -> table round-trips.
-   */
-  static final String MICRO_TIMESTAMP = "io.tributary.time.MicroTimestamp";
-
-  static final String MICRO_TIME = "io.tributary.time.MicroTime";
-  static final String UUID = "io.tributary.data.Uuid";
-  static final String JSON = "io.tributary.data.Json";
-  static final String VARIABLE_DECIMAL = "io.tributary.data.VariableDecimal";
 
   private ColumnTypes() {}
 

@@ -1,5 +1,6 @@
 package io.tributary.connect.jdbc.sink;
 
+import io.tributary.connect.jdbc.db.TributaryTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,12 +65,12 @@ final class CopyEncoder {
           out.append(TIMESTAMP.format(instant.atZone(dbTimeZone)));
           return;
         }
-        case ColumnTypes.MICRO_TIMESTAMP -> {
+        case TributaryTypes.MICRO_TIMESTAMP -> {
           Instant instant = Instant.EPOCH.plus((Long) value, ChronoUnit.MICROS);
           out.append(MICRO_TIMESTAMP.format(instant.atZone(dbTimeZone)));
           return;
         }
-        case ColumnTypes.MICRO_TIME -> {
+        case TributaryTypes.MICRO_TIME -> {
           out.append(MICRO_TIME.format(LocalTime.ofNanoOfDay((Long) value * 1000)));
           return;
         }

@@ -1,5 +1,6 @@
 package io.tributary.connect.jdbc.sink;
 
+import io.tributary.connect.jdbc.db.TributaryTypes;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
@@ -65,11 +66,11 @@ final class ValueBinder {
               index, new java.sql.Timestamp(((java.util.Date) value).getTime()), dbZone);
           return;
         }
-        case ColumnTypes.MICRO_TIMESTAMP -> {
+        case TributaryTypes.MICRO_TIMESTAMP -> {
           statement.setTimestamp(index, microTimestamp((Long) value), dbZone);
           return;
         }
-        case ColumnTypes.MICRO_TIME -> {
+        case TributaryTypes.MICRO_TIME -> {
           LocalTime time = LocalTime.ofNanoOfDay((Long) value * 1000);
           if (postgres) {
             statement.setObject(index, time);
@@ -79,11 +80,11 @@ final class ValueBinder {
           }
           return;
         }
-        case ColumnTypes.VARIABLE_DECIMAL -> {
+        case TributaryTypes.VARIABLE_DECIMAL -> {
           statement.setBigDecimal(index, new BigDecimal((String) value));
           return;
         }
-        case ColumnTypes.UUID, ColumnTypes.JSON -> {
+        case TributaryTypes.UUID, TributaryTypes.JSON -> {
           if (postgres) {
             // Sent untyped, so PostgreSQL casts the text to the column's uuid / json(b) type.
             statement.setObject(index, value, Types.OTHER);

@@ -1,5 +1,11 @@
 package io.tributary.connect.jdbc.source;
 
+import static io.tributary.connect.jdbc.db.TributaryTypes.DECIMAL_PRECISION_PARAMETER;
+import static io.tributary.connect.jdbc.db.TributaryTypes.JSON;
+import static io.tributary.connect.jdbc.db.TributaryTypes.MICRO_TIME;
+import static io.tributary.connect.jdbc.db.TributaryTypes.MICRO_TIMESTAMP;
+import static io.tributary.connect.jdbc.db.TributaryTypes.UUID;
+import static io.tributary.connect.jdbc.db.TributaryTypes.VARIABLE_DECIMAL;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.connect.jdbc.db.DialectKind;
@@ -33,23 +39,6 @@ import org.apache.kafka.connect.data.Time;
  * no sensible mapping is left out (empty). Immutable; readers are used by one task thread.
  */
 public record ColumnMapping(String name, Schema schema, ColumnReader reader) {
-  /** INT64 microseconds since the epoch ({@code time.precision.mode=micros}). */
-  public static final String MICRO_TIMESTAMP = "io.tributary.time.MicroTimestamp";
-
-  /** INT64 microseconds since midnight ({@code time.precision.mode=micros}). */
-  public static final String MICRO_TIME = "io.tributary.time.MicroTime";
-
-  /** A STRING holding a UUID. */
-  public static final String UUID = "io.tributary.data.Uuid";
-
-  /** A STRING holding a JSON document (PostgreSQL json / jsonb). */
-  public static final String JSON = "io.tributary.data.Json";
-
-  /** A STRING holding an exact decimal of undeclared precision (Oracle NUMBER, numeric). */
-  public static final String VARIABLE_DECIMAL = "io.tributary.data.VariableDecimal";
-
-  /** The Decimal schema parameter holding the column's declared precision. */
-  public static final String DECIMAL_PRECISION_PARAMETER = "connect.decimal.precision";
 
   public ColumnMapping {
     requireNonNull(name, "name is null");

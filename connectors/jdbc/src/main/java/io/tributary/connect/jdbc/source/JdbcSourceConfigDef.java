@@ -1,6 +1,7 @@
 package io.tributary.connect.jdbc.source;
 
 import io.tributary.connect.jdbc.db.ConnectionSettings;
+import io.tributary.connect.jdbc.db.TributaryTypes;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -242,9 +243,9 @@ final class JdbcSourceConfigDef {
             Importance.LOW,
             "connect: Connect Timestamp/Time types (milliseconds, as Confluent's connector);"
                 + " micros: INT64 microseconds named "
-                + ColumnMapping.MICRO_TIMESTAMP
+                + TributaryTypes.MICRO_TIMESTAMP
                 + " / "
-                + ColumnMapping.MICRO_TIME
+                + TributaryTypes.MICRO_TIME
                 + ", keeping the database's microseconds.",
             CONNECTOR_GROUP,
             7,

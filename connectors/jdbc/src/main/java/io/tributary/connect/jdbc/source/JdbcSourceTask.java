@@ -266,10 +266,28 @@ public class JdbcSourceTask extends SourceTask {
    */
   private RuntimeException failure(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    boolean connectionLost = state.startsWith("08") || state.equals("57P01");
+    // 08xxx: connection exceptions; 57P01-57P03: the server shut down or cannot take connections.
+    boolean connectionLost =
+        state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03");
     if (connectionLost && ++failures < config.connection().attempts()) {
       LOGGER.warn("Lost the database connection ({}); retrying", e.getMessage());
       return new RetriableException("Lost the database connection: " + e.getMessage(), e);
+    }
+    if (connectionLost) {
+      return new ConnectException(
+          "Lost the connection to "
+              + config.connection().url()
+              + " "
+              + failures
+              + " time(s) in a row: the database is not reachable; check that it is running"
+              + " (SQL state "
+              + state
+              + "): "
+              + e.getMessage(),
+          e);
     }
     return new ConnectException(
         "Reading from "

@@ -6,6 +6,7 @@ import static io.tributary.connect.jdbc.sink.SinkTestSupport.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connect.jdbc.TestingPostgres;
+import io.tributary.connect.jdbc.db.TributaryTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,16 +40,16 @@ class SourceTypesRoundTripTest {
           .field("r", Schema.OPTIONAL_FLOAT32_SCHEMA)
           .field("d", Schema.OPTIONAL_FLOAT64_SCHEMA)
           .field("price", Decimal.builder(3).optional().build())
-          .field("anynum", named(Schema.Type.STRING, ColumnTypes.VARIABLE_DECIMAL))
+          .field("anynum", named(Schema.Type.STRING, TributaryTypes.VARIABLE_DECIMAL))
           .field("txt", Schema.OPTIONAL_STRING_SCHEMA)
           .field("bin", Schema.OPTIONAL_BYTES_SCHEMA)
           .field("flag", Schema.OPTIONAL_BOOLEAN_SCHEMA)
           .field("day", Date.builder().optional().build())
-          .field("tod", named(Schema.Type.INT64, ColumnTypes.MICRO_TIME))
-          .field("ts", named(Schema.Type.INT64, ColumnTypes.MICRO_TIMESTAMP))
-          .field("tstz", named(Schema.Type.INT64, ColumnTypes.MICRO_TIMESTAMP))
-          .field("uid", named(Schema.Type.STRING, ColumnTypes.UUID))
-          .field("doc", named(Schema.Type.STRING, ColumnTypes.JSON))
+          .field("tod", named(Schema.Type.INT64, TributaryTypes.MICRO_TIME))
+          .field("ts", named(Schema.Type.INT64, TributaryTypes.MICRO_TIMESTAMP))
+          .field("tstz", named(Schema.Type.INT64, TributaryTypes.MICRO_TIMESTAMP))
+          .field("uid", named(Schema.Type.STRING, TributaryTypes.UUID))
+          .field("doc", named(Schema.Type.STRING, TributaryTypes.JSON))
           .build();
 
   private static Schema named(Schema.Type type, String name) {

@@ -3,6 +3,7 @@ package io.tributary.connect.jdbc.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connect.jdbc.TestingPostgres;
+import io.tributary.connect.jdbc.db.TributaryTypes;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -77,11 +78,11 @@ class ColumnMappingTest {
     assertThat(schema.field("price").schema().name()).isEqualTo(Decimal.LOGICAL_NAME);
     assertThat(schema.field("price").schema().parameters())
         .containsEntry("scale", "2")
-        .containsEntry(ColumnMapping.DECIMAL_PRECISION_PARAMETER, "10");
+        .containsEntry(TributaryTypes.DECIMAL_PRECISION_PARAMETER, "10");
     assertThat(value.get("price")).isEqualTo(new BigDecimal("12345678.91"));
     assertThat(value.get("whole")).isEqualTo(new BigDecimal("123456789"));
     assertThat(value.get("huge")).isEqualTo(new BigDecimal("123456789012345678901234567890"));
-    assertThat(schema.field("free").schema().name()).isEqualTo(ColumnMapping.VARIABLE_DECIMAL);
+    assertThat(schema.field("free").schema().name()).isEqualTo(TributaryTypes.VARIABLE_DECIMAL);
     assertThat(value.get("free")).isEqualTo("3.14159265358979323846");
     assertThat(value.get("name")).isEqualTo("hi");
     assertThat((byte[]) value.get("bin")).containsExactly(1, 2);
@@ -93,9 +94,9 @@ class ColumnMappingTest {
         .isEqualTo(java.util.Date.from(java.time.Instant.parse("2024-02-29T13:14:15.123Z")));
     assertThat(value.get("tstz"))
         .isEqualTo(java.util.Date.from(java.time.Instant.parse("2024-02-29T11:14:15.654Z")));
-    assertThat(schema.field("u").schema().name()).isEqualTo(ColumnMapping.UUID);
+    assertThat(schema.field("u").schema().name()).isEqualTo(TributaryTypes.UUID);
     assertThat(value.get("u")).isEqualTo("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
-    assertThat(schema.field("j").schema().name()).isEqualTo(ColumnMapping.JSON);
+    assertThat(schema.field("j").schema().name()).isEqualTo(TributaryTypes.JSON);
     assertThat(value.get("j")).isEqualTo("{\"k\": 1}");
     assertThat(schema.field("ints").schema().valueSchema()).isEqualTo(Schema.OPTIONAL_INT32_SCHEMA);
     assertThat(value.getArray("ints")).containsExactly(1, 2, null);
@@ -139,14 +140,15 @@ class ColumnMappingTest {
     // then
     Struct value = (Struct) record.value();
     assertThat(record.valueSchema().field("ts").schema().name())
-        .isEqualTo(ColumnMapping.MICRO_TIMESTAMP);
+        .isEqualTo(TributaryTypes.MICRO_TIMESTAMP);
     assertThat(value.get("ts"))
         .isEqualTo(
             java.time.Instant.parse("2024-02-29T13:14:15.123456Z").toEpochMilli() * 1000 + 456);
     assertThat(value.get("tstz"))
         .isEqualTo(
             java.time.Instant.parse("2024-02-29T11:14:15.654321Z").toEpochMilli() * 1000 + 321);
-    assertThat(record.valueSchema().field("t").schema().name()).isEqualTo(ColumnMapping.MICRO_TIME);
+    assertThat(record.valueSchema().field("t").schema().name())
+        .isEqualTo(TributaryTypes.MICRO_TIME);
     assertThat(value.get("t")).isEqualTo((13 * 3600 + 14 * 60 + 15) * 1_000_000L + 123_456);
     assertThat(List.of(record.valueSchema().field("day").schema().name()))
         .containsExactly("org.apache.kafka.connect.data.Date");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.connect.jdbc.db.Dialect;
 import io.tributary.connect.jdbc.db.DialectKind;
+import io.tributary.connect.jdbc.db.TributaryTypes;
 import java.lang.reflect.Proxy;
 import java.sql.ResultSetMetaData;
 import java.sql.Types;
@@ -55,7 +56,7 @@ class OracleMappingTest {
     ResultSetMetaData number = column("AMOUNT", Types.NUMERIC, "NUMBER", 0, -127);
 
     assertThat(schema(number, NumericMapping.NONE).name())
-        .isEqualTo(ColumnMapping.VARIABLE_DECIMAL);
+        .isEqualTo(TributaryTypes.VARIABLE_DECIMAL);
     assertThat(schema(number, NumericMapping.BEST_FIT).type()).isEqualTo(Schema.Type.STRING);
   }
 

@@ -169,6 +169,19 @@ public final class JdbcSourceConfig extends AbstractConfig {
                 + "); e.g. '0 2 * * *' for 02:00 every day");
       }
     }
+    UNSUPPORTED_CONFLUENT_KEYS.forEach(
+        (key, hint) -> {
+          if (originals().containsKey(key)) {
+            add(
+                problems,
+                key,
+                "Confluent's "
+                    + key
+                    + " is not supported by Tributary's JDBC source; remove it"
+                    + (hint.isEmpty() ? "" : " (" + hint + ")")
+                    + ", rather than have it silently ignored");
+          }
+        });
     if (!query().isEmpty() && splitRequested() && getString(SPLIT_COLUMN_CONFIG).isBlank()) {
       add(
           problems,
@@ -178,6 +191,19 @@ public final class JdbcSourceConfig extends AbstractConfig {
     }
     return problems;
   }
+
+  /**
+   * Keys of Confluent's JDBC source this connector does not implement, with what to use instead: a
+   * config that sets one is rejected rather than run without it.
+   */
+  static final Map<String, String> UNSUPPORTED_CONFLUENT_KEYS =
+      Map.of(
+          "query.suffix", "",
+          "timestamp.granularity", "see time.precision.mode",
+          "transaction.isolation.mode", "",
+          "numeric.precision.mapping", "use numeric.mapping=precision_only",
+          "quote.sql.identifiers", "identifiers are always quoted",
+          "query.retry.attempts", "see connection.attempts");
 
   /** Throws the first problem of {@link #problems()} as a ConfigException. */
   public JdbcSourceConfig validated() {

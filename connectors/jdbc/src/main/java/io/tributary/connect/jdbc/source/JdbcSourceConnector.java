@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -78,10 +80,24 @@ public class JdbcSourceConnector extends SourceConnector {
     } catch (ConfigException e) {
       problems = Map.of(JdbcSourceConfig.MODE_CONFIG, List.of(e.getMessage()));
     }
-    for (ConfigValue value : result.configValues()) {
+    Set<String> reported = new HashSet<>();
+    List<ConfigValue> values = new ArrayList<>(result.configValues());
+    for (ConfigValue value : values) {
       problems.getOrDefault(value.name(), List.of()).forEach(value::addErrorMessage);
+      reported.add(value.name());
     }
-    return result;
+    // Problems with keys this connector does not define (Confluent keys it does not implement).
+    problems.forEach(
+        (key, messages) -> {
+          if (!reported.contains(key)) {
+            ConfigValue value =
+                new ConfigValue(
+                    key, connectorConfigs.get(key), new ArrayList<>(), new ArrayList<>());
+            messages.forEach(value::addErrorMessage);
+            values.add(value);
+          }
+        });
+    return new Config(values);
   }
 
   @Override

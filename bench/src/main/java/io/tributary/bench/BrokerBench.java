@@ -28,20 +28,7 @@ public final class BrokerBench {
   private BrokerBench() {}
 
   public static void main(String[] args) {
-    BenchSettings settings;
-    try {
-      settings = BenchSettings.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      run(settings);
-    } catch (RuntimeException e) {
-      System.err.println("run-broker-bench: " + e.getMessage());
-      System.exit(1);
-    }
+    BenchMain.run("run-broker-bench", args, BenchSettings::parse, BrokerBench::run);
   }
 
   static void run(BenchSettings settings) {

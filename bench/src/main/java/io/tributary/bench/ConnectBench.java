@@ -30,20 +30,7 @@ public final class ConnectBench {
   private ConnectBench() {}
 
   public static void main(String[] args) {
-    ConnectBenchSettings settings;
-    try {
-      settings = ConnectBenchSettings.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      run(settings);
-    } catch (RuntimeException e) {
-      System.err.println("run-connect-bench: " + e.getMessage());
-      System.exit(1);
-    }
+    BenchMain.run("run-connect-bench", args, ConnectBenchSettings::parse, ConnectBench::run);
   }
 
   static void run(ConnectBenchSettings settings) {

@@ -34,20 +34,8 @@ public final class JdbcBench {
   private JdbcBench() {}
 
   public static void main(String[] args) {
-    JdbcBenchSettings settings;
-    try {
-      settings = JdbcBenchSettings.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      run(settings);
-    } catch (RuntimeException e) {
-      System.err.println("run-jdbc-bench: " + e.getMessage());
-      System.exit(1);
-    }
+    BenchMain.run("run-jdbc-bench", args, JdbcBenchSettings::parse, JdbcBench::run);
+    // The embedded database's helper threads would keep the JVM alive.
     System.exit(0);
   }
 

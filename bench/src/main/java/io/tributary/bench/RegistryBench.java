@@ -28,20 +28,7 @@ public final class RegistryBench {
   private RegistryBench() {}
 
   public static void main(String[] args) {
-    RegistryBenchSettings settings;
-    try {
-      settings = RegistryBenchSettings.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      run(settings);
-    } catch (RuntimeException e) {
-      System.err.println("run-registry-bench: " + e.getMessage());
-      System.exit(1);
-    }
+    BenchMain.run("run-registry-bench", args, RegistryBenchSettings::parse, RegistryBench::run);
   }
 
   static void run(RegistryBenchSettings settings) {

@@ -2,7 +2,6 @@ package io.tributary.connect.jdbc.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.connect.jdbc.TestingPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -10,36 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Each mode against a real PostgreSQL, tasks driven directly with an in-memory offset store. */
-class JdbcSourceModesTest {
-  private static TestingPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = TestingPostgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    postgres.close();
-  }
-
-  private static Map<String, String> props(String... keyValues) {
-    Map<String, String> props = new HashMap<>();
-    props.put("connection.url", postgres.jdbcUrl());
-    props.put("connection.user", postgres.user());
-    props.put("topic.prefix", "db-");
-    props.put("poll.interval.ms", "50");
-    for (int i = 0; i < keyValues.length; i += 2) {
-      props.put(keyValues[i], keyValues[i + 1]);
-    }
-    return props;
-  }
-
+class JdbcSourceModesTest extends BasePostgresSourceTest {
   private static List<Object> ids(List<SourceRecord> records) {
     return records.stream().map(r -> ((Struct) r.value()).get("id")).toList();
   }

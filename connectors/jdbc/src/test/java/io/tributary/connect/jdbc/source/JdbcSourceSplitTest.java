@@ -2,45 +2,17 @@ package io.tributary.connect.jdbc.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.connect.jdbc.TestingPostgres;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Split loads on a real PostgreSQL: ranges over 4 tasks, exactly once, resumed mid-range. */
-class JdbcSourceSplitTest {
-  private static TestingPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = TestingPostgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    postgres.close();
-  }
-
-  private static Map<String, String> props(String... keyValues) {
-    Map<String, String> props = new HashMap<>();
-    props.put("connection.url", postgres.jdbcUrl());
-    props.put("connection.user", postgres.user());
-    props.put("topic.prefix", "db-");
-    props.put("poll.interval.ms", "50");
-    for (int i = 0; i < keyValues.length; i += 2) {
-      props.put(keyValues[i], keyValues[i + 1]);
-    }
-    return props;
-  }
-
+class JdbcSourceSplitTest extends BasePostgresSourceTest {
   private static long id(SourceRecord record) {
     return ((Number) ((Struct) record.value()).get("id")).longValue();
   }

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcBench {
   private static final Logger LOGGER = LoggerFactory.getLogger(JdbcBench.class);
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
+  static final String AVRO_CONVERTER = "io.tributary.registry.converter.AvroConverter";
 
   private JdbcBench() {}
 
@@ -68,15 +70,36 @@ public final class JdbcBench {
       database.createSourceTable(settings.rows());
       int restPort = BrokerLauncher.freePort();
       Path workerProperties = workDir.resolve("worker.properties");
-      writeWorkerProperties(workerProperties, broker.bootstrapServers(), restPort, workDir);
-      try (JvmProcess worker = launcher.start(workerProperties, workDir.resolve("worker.log"))) {
+      try (RegistryLauncher.RunningRegistry registry =
+              settings.converter().equals(JdbcBenchSettings.AVRO)
+                  ? startRegistry(settings, workDir, broker.bootstrapServers())
+                  : null;
+          JvmProcess worker =
+              launcher.start(
+                  writeWorkerProperties(
+                      workerProperties,
+                      workerProperties(
+                          broker.bootstrapServers(),
+                          restPort,
+                          workDir,
+                          Optional.ofNullable(registry)
+                              .map(RegistryLauncher.RunningRegistry::url))),
+                  workDir.resolve("worker.log"))) {
         ConnectRestClient rest = new ConnectRestClient(URI.create("http://127.0.0.1:" + restPort));
         awaitRoot(worker, rest);
         JdbcConnectorRuns connectors =
             new JdbcConnectorRuns(settings, database, rest, worker, broker.bootstrapServers());
         JdbcBaselines baselines = new JdbcBaselines(database, workDir.resolve("rows.copy"));
-        for (int round = 1; round <= settings.rounds(); round++) {
-          results.add(round(settings, database, connectors, baselines, round));
+        Optional<JdbcClientsCeiling> ceiling =
+            Optional.ofNullable(registry)
+                .map(r -> new JdbcClientsCeiling(database, broker.bootstrapServers(), r.url()));
+        // Warm-up rounds (numbered 0, -1, ...) run the same steps unreported: a worker is a
+        // long-running service, and the JIT's first compilations would otherwise be timed.
+        for (int round = 1 - settings.warmupRounds(); round <= settings.rounds(); round++) {
+          JdbcResults result = round(settings, database, connectors, baselines, ceiling, round);
+          if (round >= 1) {
+            results.add(result);
+          }
         }
       }
     }
@@ -84,11 +107,27 @@ public final class JdbcBench {
     Fragments.publish(workDir, fragment(settings, started, results, loadBefore, loadAfter));
   }
 
+  /** Tributary's schema registry in its own JVM on the benchmark's broker. */
+  private static RegistryLauncher.RunningRegistry startRegistry(
+      JdbcBenchSettings settings, Path workDir, String bootstrapServers) {
+    Path log4j = workDir.resolve("registry-log4j.properties");
+    try {
+      Files.writeString(log4j, Log4jConfigs.REGISTRY);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + log4j, e);
+    }
+    RegistryLauncher launcher =
+        new RegistryLauncher(
+            Classpaths.jarAndLib(settings.root().resolve("bench").resolve("target"), "bench-"));
+    return launcher.start(workDir, bootstrapServers, log4j);
+  }
+
   private static JdbcResults round(
       JdbcBenchSettings settings,
       JdbcBenchDatabase database,
       JdbcConnectorRuns connectors,
       JdbcBaselines baselines,
+      Optional<JdbcClientsCeiling> ceiling,
       int round) {
     long rows = settings.rows();
     Map<JdbcStep, Outcome<JdbcResults.Timing>> steps = new EnumMap<>(JdbcStep.class);
@@ -108,6 +147,14 @@ public final class JdbcBench {
                 "jdbc-r" + round + "-split-",
                 settings.splitTasks(),
                 settings.splitRanges()));
+    step(
+        steps,
+        round,
+        JdbcStep.CLIENTS_SOURCE,
+        () ->
+            ceiling
+                .orElseThrow(() -> new IllegalStateException("not run: needs --converter avro"))
+                .run("jdbc-r" + round + "-clients", rows));
     step(steps, round, JdbcStep.COPY_TO, () -> baselines.copyTo(rows));
     String topic = oneTaskPrefix + JdbcBenchDatabase.SOURCE_TABLE;
     boolean topicFull = steps.get(JdbcStep.SOURCE_ONE_TASK) instanceof Outcome.Measured<?>;
@@ -192,18 +239,27 @@ public final class JdbcBench {
     steps.put(step, outcome);
   }
 
-  /** Kafka Connect's worker keys; JSON with schemas, which the sink needs, for keys and values. */
-  static String workerProperties(String bootstrapServers, int restPort, Path workDir) {
+  /**
+   * Kafka Connect's worker keys. Keys and values go through Tributary's AvroConverter when a
+   * registry is given, else through JsonConverter with schemas (the sink needs schemas).
+   */
+  static String workerProperties(
+      String bootstrapServers, int restPort, Path workDir, Optional<URI> registry) {
     Map<String, String> properties = new java.util.LinkedHashMap<>();
     properties.put("bootstrap.servers", bootstrapServers);
     properties.put("listeners", "http://127.0.0.1:" + restPort);
     properties.put("plugin.path", workDir.resolve("plugins").toString());
     properties.put("offset.storage.file.filename", workDir.resolve("offsets.dat").toString());
     properties.put("config.storage.file.filename", workDir.resolve("connectors.json").toString());
-    properties.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-    properties.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-    properties.put("key.converter.schemas.enable", "true");
-    properties.put("value.converter.schemas.enable", "true");
+    for (String side : List.of("key", "value")) {
+      if (registry.isPresent()) {
+        properties.put(side + ".converter", AVRO_CONVERTER);
+        properties.put(side + ".converter.schema.registry.url", registry.get().toString());
+      } else {
+        properties.put(side + ".converter", "org.apache.kafka.connect.json.JsonConverter");
+        properties.put(side + ".converter.schemas.enable", "true");
+      }
+    }
     properties.put("offset.flush.interval.ms", "10000");
     return properties.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
@@ -211,10 +267,9 @@ public final class JdbcBench {
         + "\n";
   }
 
-  private static void writeWorkerProperties(
-      Path file, String bootstrapServers, int restPort, Path workDir) {
+  private static Path writeWorkerProperties(Path file, String properties) {
     try {
-      Files.writeString(file, workerProperties(bootstrapServers, restPort, workDir));
+      return Files.writeString(file, properties);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
@@ -293,8 +348,12 @@ public final class JdbcBench {
             + " timed from `POST /connectors` until the offsets the sink stores with its rows"
             + " reach the topic's records, then the table's count(*) checked\n");
     md.append(
-        "- Worker converters: JsonConverter with schemas for keys and values (each record"
-            + " carries its schema; about 760 bytes a record in the topic at 1,000,000 rows)\n");
+        settings.converter().equals(JdbcBenchSettings.AVRO)
+            ? "- Worker converters: Tributary's AvroConverter for keys and values, with Tributary's"
+                + " schema registry (its own JVM, on the same broker): each record carries a"
+                + " 5-byte schema id and its Avro binary\n"
+            : "- Worker converters: JsonConverter with schemas for keys and values (each record"
+                + " carries its schema; about 760 bytes a record in the topic)\n");
     md.append(
         "- Beside them, in the harness JVM through the same driver (postgresql 42.7.13): `COPY"
             + " (SELECT * FROM "
@@ -304,6 +363,13 @@ public final class JdbcBench {
             + JdbcBaselines.UPSERT_BATCH
             + " rows, one transaction each, into a fresh table (only the batches timed, not reading"
             + " the source rows)\n");
+    md.append(
+        "- The ceiling, with --converter avro: in the harness JVM, one thread reads the table"
+            + " through the same driver (streamed SELECT, fetch size 10000), builds an Avro record"
+            + " per row, encodes it with Tributary's AvroSerializer (same registry and wire format)"
+            + " and sends it with one kafka-clients producer (the worker's source producer"
+            + " settings: acks=all, idempotence, linger.ms 5, batch.size 65536; key: the id as 8"
+            + " bytes) until the last send is acked: what any worker has to do at the least\n");
     md.append("- Machine: ")
         .append(machine.cores())
         .append(" cores (`nproc`), ")
@@ -325,6 +391,10 @@ public final class JdbcBench {
         .append(String.join(" ", WorkerLauncher.WORKER_JVM_OPTIONS))
         .append(") with the JDBC plugin bundled from connectors/jdbc/target/plugin\n");
     md.append("- Rounds: ")
+        .append(settings.warmupRounds())
+        .append(
+            " warm-up round(s) of every step first, not reported (the JIT's first compilations);")
+        .append(" then ")
         .append(settings.rounds())
         .append(settings.rounds() > 1 ? " (each figure is the median of the rounds)\n" : "\n");
     md.append('\n').append(JdbcBenchReport.table(results));

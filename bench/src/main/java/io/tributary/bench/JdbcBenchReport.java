@@ -21,20 +21,34 @@ final class JdbcBenchReport {
       List.of(
           new Goal(JdbcStep.SOURCE_ONE_TASK, JdbcStep.COPY_TO, 0.5, false, ">= 0.5× COPY TO"),
           new Goal(JdbcStep.SOURCE_SPLIT, JdbcStep.COPY_TO, 1.0, true, "> 1× COPY TO"),
+          new Goal(JdbcStep.CLIENTS_SOURCE, JdbcStep.COPY_TO, 0.0, false, "(the ceiling)"),
+          new Goal(JdbcStep.SOURCE_ONE_TASK, JdbcStep.CLIENTS_SOURCE, 0.0, false, "(share of it)"),
           new Goal(JdbcStep.SINK_INSERT, JdbcStep.COPY_FROM, 0.5, false, ">= 0.5× COPY FROM"),
           new Goal(JdbcStep.SINK_UPSERT, JdbcStep.BATCHED_UPSERT, 0.0, false, "(no goal)"));
 
-  /** Median rows/s and seconds per step. */
+  /** Median rows/s, seconds and the worker's CPU seconds per step. */
   static String table(List<JdbcResults> rounds) {
     StringBuilder out =
-        new StringBuilder("| step | rows/s | wall time (s) |\n| --- | ---: | ---: |\n");
+        new StringBuilder(
+            "| step | rows/s | wall time (s) | worker CPU (s) |\n| --- | ---: | ---: | ---: |\n");
     for (JdbcStep step : JdbcStep.values()) {
+      Optional<Double> cpu =
+          BenchReport.median(
+              rounds.stream()
+                  .map(
+                      r ->
+                          r.step(step)
+                              .map(JdbcResults.Timing::workerCpu)
+                              .flatMap(used -> used.map(d -> d.toMillis() / 1000.0)))
+                  .toList());
       out.append("| ")
           .append(step.label())
           .append(" | ")
           .append(cell(median(rounds, step, true)))
           .append(" | ")
           .append(cell(median(rounds, step, false)))
+          .append(" | ")
+          .append(cpu.map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse(""))
           .append(" |\n");
     }
     return out.toString();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -103,6 +104,7 @@ final class JdbcConnectorRuns {
     Map<String, String> config =
         sourceConfig(database.jdbcUrl(), database.user(), topicPrefix, tasks, ranges);
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      Optional<Duration> cpuBefore = worker.cpuTime();
       long started = System.nanoTime();
       create(name, config);
       try {
@@ -116,7 +118,7 @@ final class JdbcConnectorRuns {
               throw new IllegalStateException(
                   topic + " holds " + records + " records, expected " + settings.rows());
             }
-            return new JdbcResults.Timing(records, wall);
+            return new JdbcResults.Timing(records, wall, cpuSince(cpuBefore));
           }
           long now = System.nanoTime();
           if (now > nextStatus) {
@@ -140,6 +142,7 @@ final class JdbcConnectorRuns {
     database.freshTable(table);
     Map<String, String> config =
         sinkConfig(database.jdbcUrl(), database.user(), topic, table, upsert);
+    Optional<Duration> cpuBefore = worker.cpuTime();
     long started = System.nanoTime();
     create(name, config);
     try (Connection connection = database.connect()) {
@@ -154,7 +157,7 @@ final class JdbcConnectorRuns {
             throw new IllegalStateException(
                 table + " holds " + rows + " rows, expected " + settings.rows());
           }
-          return new JdbcResults.Timing(rows, wall);
+          return new JdbcResults.Timing(rows, wall, cpuSince(cpuBefore));
         }
         long now = System.nanoTime();
         if (now > nextStatus) {
@@ -172,6 +175,11 @@ final class JdbcConnectorRuns {
     } finally {
       delete(name);
     }
+  }
+
+  /** The worker's CPU time since {@code before}, where the platform reports it. */
+  private Optional<Duration> cpuSince(Optional<Duration> before) {
+    return before.flatMap(b -> worker.cpuTime().map(now -> now.minus(b)));
   }
 
   /** The sum of the next offsets the sink stored with its rows; 0 before its table exists. */

@@ -24,10 +24,16 @@ record JdbcResults(int round, Map<JdbcStep, Outcome<Timing>> steps) {
    *
    * @param rows rows moved
    * @param wall the wall time
+   * @param workerCpu CPU time the worker process used meanwhile (connector steps only)
    */
-  record Timing(long rows, Duration wall) {
+  record Timing(long rows, Duration wall, Optional<Duration> workerCpu) {
+    Timing(long rows, Duration wall) {
+      this(rows, wall, Optional.empty());
+    }
+
     Timing {
       requireNonNull(wall, "wall is null");
+      requireNonNull(workerCpu, "workerCpu is null");
       if (rows < 0 || wall.isNegative() || wall.isZero()) {
         throw new IllegalArgumentException(
             "rows must be >= 0 and wall positive, got " + rows + " and " + wall);

@@ -4,6 +4,8 @@ package io.tributary.bench;
 enum JdbcStep {
   SOURCE_ONE_TASK("JDBC source, bulk, 1 task", true),
   SOURCE_SPLIT("JDBC source, bulk, split", true),
+  CLIENTS_SOURCE(
+      "SELECT -> Avro -> producer, 1 thread (kafka-clients, no worker: the ceiling)", false),
   COPY_TO("`COPY (SELECT ...) TO STDOUT` (CopyManager)", false),
   SINK_INSERT("JDBC sink, insert (pk.mode none: COPY)", true),
   SINK_UPSERT("JDBC sink, upsert (pk.mode record_value)", true),

@@ -3,8 +3,10 @@ package io.tributary.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JdbcBenchSettingsTest {
@@ -17,6 +19,7 @@ class JdbcBenchSettingsTest {
     // Then
     assertThat(settings.rows()).isEqualTo(1_000_000);
     assertThat(settings.rounds()).isEqualTo(1);
+    assertThat(settings.warmupRounds()).isEqualTo(1);
     assertThat(settings.splitTasks()).isEqualTo(4);
     assertThat(settings.splitRanges()).isEqualTo(16);
     assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(900));
@@ -97,9 +100,28 @@ class JdbcBenchSettingsTest {
   }
 
   @Test
+  void workerGetsAvroConvertersWithTheRegistry() {
+    // When
+    String properties =
+        JdbcBench.workerProperties(
+            "127.0.0.1:9092", 8083, Path.of("/w"), Optional.of(URI.create("http://127.0.0.1:5")));
+
+    // Then
+    assertThat(properties)
+        .contains("key.converter=io.tributary.registry.converter.AvroConverter\n")
+        .contains("value.converter=io.tributary.registry.converter.AvroConverter\n")
+        .contains("value.converter.schema.registry.url=http://127.0.0.1:5\n")
+        .contains("key.converter.schema.registry.url=http://127.0.0.1:5\n");
+    assertThat(JdbcBenchSettings.parse(new String[0]).converter()).isEqualTo("avro");
+    assertThatThrownBy(() -> JdbcBenchSettings.parse(new String[] {"--converter", "xml"}))
+        .hasMessageContaining("Invalid value xml for --converter");
+  }
+
+  @Test
   void workerGetsJsonConvertersWithSchemas() {
     // When
-    String properties = JdbcBench.workerProperties("127.0.0.1:9092", 8083, Path.of("/w"));
+    String properties =
+        JdbcBench.workerProperties("127.0.0.1:9092", 8083, Path.of("/w"), Optional.empty());
 
     // Then
     assertThat(properties)

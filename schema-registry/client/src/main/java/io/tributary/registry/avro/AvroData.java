@@ -84,10 +84,24 @@ public final class AvroData {
    * becomes the Connect schema's version unless the Avro schema carries {@code connect.version}.
    */
   public Schema toConnectSchema(org.apache.avro.Schema avroSchema, Integer version) {
-    return connectSchemas.computeIfAbsent(
-        new VersionedSchema(avroSchema, version),
-        key -> new ToConnect().schema(key.schema(), key.version()));
+    ConvertedBack previous = lastBack;
+    if (previous != null
+        && previous.avro() == avroSchema
+        && java.util.Objects.equals(previous.version(), version)) {
+      return previous.connect();
+    }
+    Schema connect =
+        connectSchemas.computeIfAbsent(
+            new VersionedSchema(avroSchema, version),
+            key -> new ToConnect().schema(key.schema(), key.version()));
+    lastBack = new ConvertedBack(avroSchema, version, connect);
+    return connect;
   }
+
+  /** The last conversion back to Connect, checked by identity first like {@link #last}. */
+  private record ConvertedBack(org.apache.avro.Schema avro, Integer version, Schema connect) {}
+
+  private volatile ConvertedBack lastBack;
 
   /** The Connect schema and value of an Avro generic datum written with {@code avroSchema}. */
   public SchemaAndValue toConnectData(org.apache.avro.Schema avroSchema, Object datum) {

@@ -259,4 +259,32 @@ class AvroSerdeTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("value.subject.name.strategy");
   }
+
+  @Test
+  void alternatingSchemasAndTopicsKeepTheirOwnIdsBothWays() {
+    // Given: two schemas and two topics, so every cached "last" lookup has to miss in turn
+    Schema event =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"Event\",\"fields\":["
+                    + "{\"name\":\"kind\",\"type\":\"string\"}]}");
+    GenericRecord click = new GenericData.Record(event);
+    click.put("kind", "click");
+    try (AvroSerializer serializer = serializer(false);
+        AvroDeserializer deserializer = deserializer(false)) {
+      for (int i = 0; i < 4; i++) {
+        // When
+        byte[] userBytes = serializer.serialize("users", user("ann" + i, i));
+        byte[] eventBytes = serializer.serialize("events", click);
+        byte[] userAgain = serializer.serialize("users", user("bob" + i, i));
+
+        // Then
+        assertThat(deserializer.deserialize("users", userBytes)).isEqualTo(user("ann" + i, i));
+        assertThat(deserializer.deserialize("events", eventBytes)).isEqualTo(click);
+        assertThat(deserializer.deserialize("users", userAgain)).isEqualTo(user("bob" + i, i));
+        assertThat(ByteBuffer.wrap(eventBytes, 1, 4).getInt())
+            .isNotEqualTo(ByteBuffer.wrap(userBytes, 1, 4).getInt());
+      }
+    }
+  }
 }

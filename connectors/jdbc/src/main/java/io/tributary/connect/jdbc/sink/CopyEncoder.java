@@ -4,11 +4,11 @@ import io.tributary.connect.jdbc.db.TributaryTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -33,9 +33,15 @@ final class CopyEncoder {
   private static final HexFormat HEX = HexFormat.of();
 
   private final ZoneId dbTimeZone;
+  // Set when db.timezone has one offset all year (UTC, the default): no zone rules per value.
+  private final ZoneOffset fixedOffset;
 
   CopyEncoder(ZoneId dbTimeZone) {
     this.dbTimeZone = dbTimeZone;
+    this.fixedOffset =
+        dbTimeZone.getRules().isFixedOffset()
+            ? dbTimeZone.getRules().getOffset(Instant.EPOCH)
+            : null;
   }
 
   void append(StringBuilder out, Schema schema, Object value) {
@@ -61,13 +67,23 @@ final class CopyEncoder {
           return;
         }
         case Timestamp.LOGICAL_NAME -> {
-          Instant instant = ((java.util.Date) value).toInstant();
-          out.append(TIMESTAMP.format(instant.atZone(dbTimeZone)));
+          long millis = ((java.util.Date) value).getTime();
+          timestamp(
+              out,
+              Math.floorDiv(millis, 1000),
+              (int) Math.floorMod(millis, 1000) * 1_000_000,
+              3,
+              TIMESTAMP);
           return;
         }
         case TributaryTypes.MICRO_TIMESTAMP -> {
-          Instant instant = Instant.EPOCH.plus((Long) value, ChronoUnit.MICROS);
-          out.append(MICRO_TIMESTAMP.format(instant.atZone(dbTimeZone)));
+          long micros = (Long) value;
+          timestamp(
+              out,
+              Math.floorDiv(micros, 1_000_000),
+              (int) Math.floorMod(micros, 1_000_000) * 1000,
+              6,
+              MICRO_TIMESTAMP);
           return;
         }
         case TributaryTypes.MICRO_TIME -> {
@@ -85,6 +101,49 @@ final class CopyEncoder {
       default ->
           throw new IllegalArgumentException("no COPY text for Connect type " + schema.type());
     }
+  }
+
+  /**
+   * Appends the instant as wall-clock time in db.timezone with its offset, as {@code formatter}
+   * would, with {@code digits} fraction digits; written by hand for the common years and offsets (a
+   * formatter per value costs more than the rest of the row).
+   */
+  private void timestamp(
+      StringBuilder out, long epochSecond, int nanos, int digits, DateTimeFormatter formatter) {
+    ZoneOffset offset =
+        fixedOffset != null
+            ? fixedOffset
+            : dbTimeZone.getRules().getOffset(Instant.ofEpochSecond(epochSecond));
+    LocalDateTime local = LocalDateTime.ofEpochSecond(epochSecond, nanos, offset);
+    int offsetSeconds = offset.getTotalSeconds();
+    if (local.getYear() < 1000 || local.getYear() > 9999 || offsetSeconds % 60 != 0) {
+      out.append(formatter.format(local.atOffset(offset)));
+      return;
+    }
+    out.append(local.getYear()).append('-');
+    twoDigits(out, local.getMonthValue());
+    out.append('-');
+    twoDigits(out, local.getDayOfMonth());
+    out.append(' ');
+    twoDigits(out, local.getHour());
+    out.append(':');
+    twoDigits(out, local.getMinute());
+    out.append(':');
+    twoDigits(out, local.getSecond());
+    out.append('.');
+    int fraction = nanos / (digits == 3 ? 1_000_000 : 1000);
+    for (int scale = digits == 3 ? 100 : 100_000; scale > 0; scale /= 10) {
+      out.append((char) ('0' + fraction / scale % 10));
+    }
+    int minutes = Math.abs(offsetSeconds) / 60;
+    out.append(offsetSeconds < 0 ? '-' : '+');
+    twoDigits(out, minutes / 60);
+    out.append(':');
+    twoDigits(out, minutes % 60);
+  }
+
+  private static void twoDigits(StringBuilder out, int value) {
+    out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
   private static void escape(StringBuilder out, String value) {

@@ -18,7 +18,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -198,14 +200,31 @@ public record ColumnMapping(String name, Schema schema, ColumnReader reader) {
   }
 
   private static ColumnReader date(Options options) {
+    // One calendar per reader (a reader serves one task thread), for drivers without java.time.
+    Calendar calendar = options.calendar();
+    boolean[] javaTime = {true};
     return (rs, c) -> {
-      java.sql.Date value = rs.getDate(c, options.calendar());
-      if (value == null) {
-        return null;
+      LocalDate day;
+      if (javaTime[0]) {
+        try {
+          day = rs.getObject(c, LocalDate.class);
+        } catch (SQLException unsupported) {
+          javaTime[0] = false;
+          return fromLegacyDate(rs.getDate(c, calendar));
+        }
+      } else {
+        return fromLegacyDate(rs.getDate(c, calendar));
       }
-      LocalDate day = value.toLocalDate();
-      return java.util.Date.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+      return day == null ? null : epochDay(day);
     };
+  }
+
+  private static java.util.Date fromLegacyDate(java.sql.Date value) {
+    return value == null ? null : epochDay(value.toLocalDate());
+  }
+
+  private static java.util.Date epochDay(LocalDate day) {
+    return new java.util.Date(day.toEpochDay() * 86_400_000L);
   }
 
   private static Mapped time(Options options) {
@@ -235,14 +254,7 @@ public record ColumnMapping(String name, Schema schema, ColumnReader reader) {
   }
 
   private static Mapped timestamp(Options options, boolean withZone) {
-    ColumnReader instant =
-        (rs, c) -> {
-          Timestamp value =
-              withZone
-                  ? rs.getTimestamp(c, Calendar.getInstance(TimeZone.getTimeZone("UTC")))
-                  : rs.getTimestamp(c, options.calendar());
-          return value == null ? null : value.toInstant();
-        };
+    ColumnReader instant = instantReader(options, withZone);
     if (options.time() == TimePrecision.MICROS) {
       return new Mapped(
           SchemaBuilder.int64().name(MICRO_TIMESTAMP),
@@ -257,6 +269,35 @@ public record ColumnMapping(String name, Schema schema, ColumnReader reader) {
           java.time.Instant i = (java.time.Instant) instant.read(rs, c);
           return i == null ? null : java.util.Date.from(i);
         });
+  }
+
+  /**
+   * Reads a timestamp column as an Instant through java.time (a timestamp without time zone is in
+   * {@code db.timezone}); drivers without java.time support fall back to a Timestamp read with a
+   * calendar (one per reader: a reader serves one task thread).
+   */
+  private static ColumnReader instantReader(Options options, boolean withZone) {
+    Calendar calendar =
+        withZone
+            ? Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT)
+            : options.calendar();
+    boolean[] javaTime = {true};
+    return (rs, c) -> {
+      if (javaTime[0]) {
+        try {
+          if (withZone) {
+            OffsetDateTime value = rs.getObject(c, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+          }
+          LocalDateTime value = rs.getObject(c, LocalDateTime.class);
+          return value == null ? null : value.atZone(options.dbZone()).toInstant();
+        } catch (SQLException unsupported) {
+          javaTime[0] = false;
+        }
+      }
+      Timestamp value = rs.getTimestamp(c, calendar);
+      return value == null ? null : value.toInstant();
+    };
   }
 
   private static Optional<Mapped> array(String typeName, Options options) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -25,6 +26,8 @@ final class RowSchema {
   private final List<ColumnMapping> columns;
   private final int[] positions;
   private final int[] keyFields;
+  private final Field[] valueFieldsByColumn;
+  private final Field[] keyFieldsByKey;
   private Object[] row;
 
   private RowSchema(
@@ -38,6 +41,17 @@ final class RowSchema {
     this.columns = columns;
     this.positions = positions;
     this.keyFields = keyFields;
+    this.valueFieldsByColumn = new Field[columns.size()];
+    for (int f = 0; f < columns.size(); f++) {
+      valueFieldsByColumn[f] = valueSchema.field(columns.get(f).name());
+    }
+    this.keyFieldsByKey = new Field[keyFields.length];
+    keySchema.ifPresent(
+        key -> {
+          for (int k = 0; k < keyFields.length; k++) {
+            keyFieldsByKey[k] = key.field(columns.get(keyFields[k]).name());
+          }
+        });
   }
 
   static RowSchema of(
@@ -116,7 +130,7 @@ final class RowSchema {
   Struct value() {
     Struct struct = new Struct(valueSchema);
     for (int f = 0; f < row.length; f++) {
-      struct.put(columns.get(f).name(), row[f]);
+      struct.put(valueFieldsByColumn[f], row[f]);
     }
     return struct;
   }
@@ -126,8 +140,8 @@ final class RowSchema {
       return null;
     }
     Struct struct = new Struct(keySchema.get());
-    for (int f : keyFields) {
-      struct.put(columns.get(f).name(), row[f]);
+    for (int k = 0; k < keyFields.length; k++) {
+      struct.put(keyFieldsByKey[k], row[keyFields[k]]);
     }
     return struct;
   }

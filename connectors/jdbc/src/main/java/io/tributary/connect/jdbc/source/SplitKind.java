@@ -48,7 +48,8 @@ public enum SplitKind {
     switch (this) {
       case LONG:
         BigDecimal whole = rs.getBigDecimal(column);
-        return whole == null ? null : whole.toBigIntegerExact().toString();
+        // setScale(0) is the value itself for a whole number (and throws for a fraction).
+        return whole == null ? null : whole.setScale(0, RoundingMode.UNNECESSARY).toPlainString();
       case DECIMAL:
         BigDecimal value = rs.getBigDecimal(column);
         return value == null ? null : value.toPlainString();

@@ -133,7 +133,7 @@ final class UnitCursor implements AutoCloseable {
       state.advanceLoad(last, !hasRow);
     }
     return new SourceRecord(
-        state.unit().partition(),
+        state.partition(),
         state.offset(),
         topic,
         null,

@@ -23,6 +23,9 @@ final class UnitState {
   static final String LOAD = "load";
 
   private final WorkUnit unit;
+  // Computed once: every record's offset carries them, and building them costs per row.
+  private final Map<String, String> partition;
+  private final Map<String, Object> planFields;
   private Long incrementing;
   private Timestamp timestamp;
   private String last;
@@ -32,10 +35,17 @@ final class UnitState {
 
   UnitState(WorkUnit unit) {
     this.unit = requireNonNull(unit, "unit is null");
+    this.partition = Map.copyOf(unit.partition());
+    this.planFields = unit.planFields();
   }
 
   WorkUnit unit() {
     return unit;
+  }
+
+  /** The unit's source partition (the same map for every record). */
+  Map<String, String> partition() {
+    return partition;
   }
 
   /** Restores from a committed offset (null: none). */
@@ -64,8 +74,8 @@ final class UnitState {
 
   /** The offset after the row just read. */
   Map<String, Object> offset() {
-    Map<String, Object> offset = new HashMap<>();
     if (unit.kind() == WorkUnit.Kind.STREAM) {
+      Map<String, Object> offset = new HashMap<>(4);
       if (incrementing != null) {
         offset.put(INCREMENTING, incrementing);
       }
@@ -75,7 +85,8 @@ final class UnitState {
       }
       return offset;
     }
-    offset.putAll(unit.planFields());
+    Map<String, Object> offset = new HashMap<>(planFields.size() * 2 + 6);
+    offset.putAll(planFields);
     if (last != null) {
       offset.put(LAST, last);
     }

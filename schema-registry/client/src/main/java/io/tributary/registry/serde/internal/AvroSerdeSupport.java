@@ -92,20 +92,30 @@ public final class AvroSerdeSupport {
     }
   }
 
+  /** The id of the schema last written (not with use.latest.version), checked by identity. */
+  private record Registered(String subject, Schema schema, int id) {}
+
+  private volatile Registered lastRegistered;
+
   /** Encodes {@code datum}, whose Avro schema is {@code schema}, in the wire format. */
   public byte[] serialize(String topic, Schema schema, Object datum) {
     String subject = strategy.subjectName(topic, isKey, schema);
     int id;
     Schema writeSchema = schema;
+    Registered previous = lastRegistered;
     try {
-      if (autoRegister) {
-        id = client.register(subject, schema, normalize);
-      } else if (useLatestVersion) {
+      if (previous != null && previous.schema() == schema && previous.subject().equals(subject)) {
+        id = previous.id();
+      } else if (autoRegister || !useLatestVersion) {
+        id =
+            autoRegister
+                ? client.register(subject, schema, normalize)
+                : client.getId(subject, schema, normalize);
+        lastRegistered = new Registered(subject, schema, id);
+      } else {
         SchemaMetadata latest = client.getLatestSchemaMetadata(subject);
         id = latest.id();
         writeSchema = client.getSchemaById(id);
-      } else {
-        id = client.getId(subject, schema, normalize);
       }
     } catch (RestClientException | SchemaRegistryUnavailableException e) {
       throw new SerializationException(
@@ -131,7 +141,7 @@ public final class AvroSerdeSupport {
       if (!writeSchema.equals(schema)) {
         avroDatum = resolve(schema, writeSchema, avroDatum);
       }
-      writer(writeSchema, avroDatum).write(avroDatum, encoder);
+      writerFor(writeSchema, avroDatum).write(avroDatum, encoder);
       encoder.flush();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
@@ -152,6 +162,23 @@ public final class AvroSerdeSupport {
    * written under another subject); remembered per topic and id, found or not.
    */
   public Integer registeredVersion(String topic, Decoded decoded) {
+    Version previous = lastVersion;
+    if (previous != null
+        && previous.schemaId() == decoded.schemaId()
+        && previous.topic().equals(topic)) {
+      return previous.version();
+    }
+    Integer version = lookUpVersion(topic, decoded);
+    lastVersion = new Version(topic, decoded.schemaId(), version);
+    return version;
+  }
+
+  /** The version last looked up, for a topic and schema id (null: not registered there). */
+  private record Version(String topic, int schemaId, Integer version) {}
+
+  private volatile Version lastVersion;
+
+  private Integer lookUpVersion(String topic, Decoded decoded) {
     List<Object> key = List.of(topic, decoded.schemaId());
     return versions
         .computeIfAbsent(
@@ -195,6 +222,10 @@ public final class AvroSerdeSupport {
   /** Decodes wire-format {@code data} of {@code topic}. */
   public Decoded deserialize(String topic, byte[] data) {
     int id = WireFormat.schemaId(data, what(topic));
+    Reading previous = lastReading;
+    if (previous != null && previous.id() == id) {
+      return decode(topic, id, previous.writer(), previous.reader(), data);
+    }
     Schema writer;
     try {
       writer = client.getSchemaById(id);
@@ -216,12 +247,27 @@ public final class AvroSerdeSupport {
       throw new SerializationException(
           "Cannot fetch schema id " + id + " for the " + what(topic) + ": " + e.getMessage(), e);
     }
+    DatumReader<Object> reader = reader(writer);
+    if (reader instanceof GenericDatumReader<Object> && !(reader instanceof SpecificDatumReader)) {
+      // A generic reader depends on the writer schema only (ids never change their schema).
+      lastReading = new Reading(id, writer, reader);
+    }
+    return decode(topic, id, writer, reader, data);
+  }
+
+  /** The reader last used for a schema id (generic readers only; they are thread-safe). */
+  private record Reading(int id, Schema writer, DatumReader<Object> reader) {}
+
+  private volatile Reading lastReading;
+
+  private Decoded decode(
+      String topic, int id, Schema writer, DatumReader<Object> reader, byte[] data) {
     try {
       BinaryDecoder decoder =
           DecoderFactory.get()
               .binaryDecoder(
                   data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
-      Object datum = reader(writer).read(null, decoder);
+      Object datum = reader.read(null, decoder);
       return new Decoded(id, writer, topLevel(writer, datum));
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
@@ -240,6 +286,24 @@ public final class AvroSerdeSupport {
       return bytes;
     }
     return datum;
+  }
+
+  /** The generic writer last used, by schema identity (generic writers are thread-safe). */
+  private record Writing(Schema schema, DatumWriter<Object> writer) {}
+
+  private volatile Writing lastWriting;
+
+  private DatumWriter<Object> writerFor(Schema schema, Object datum) {
+    if (datum instanceof SpecificRecord) {
+      return writer(schema, datum);
+    }
+    Writing previous = lastWriting;
+    if (previous != null && previous.schema() == schema) {
+      return previous.writer();
+    }
+    DatumWriter<Object> writer = writer(schema, datum);
+    lastWriting = new Writing(schema, writer);
+    return writer;
   }
 
   private static DatumWriter<Object> writer(Schema schema, Object datum) {

@@ -1,5 +1,6 @@
 package io.tributary.connect.jdbc.source;
 
+import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
@@ -157,14 +158,15 @@ public final class JdbcSourceConfig extends AbstractConfig {
     String schedule = getString(SCHEDULE_CONFIG);
     if (!schedule.isBlank()) {
       try {
-        cronParser().parse(schedule).validate();
+        parseCron(schedule);
       } catch (IllegalArgumentException e) {
         add(
             problems,
             SCHEDULE_CONFIG,
             "Invalid value '"
                 + schedule
-                + "' for configuration schedule: not a five-field cron expression ("
+                + "' for configuration schedule: not a cron expression of five fields (Unix:"
+                + " minute hour day month weekday) or six (seconds first) ("
                 + e.getMessage()
                 + "); e.g. '0 2 * * *' for 02:00 every day");
       }
@@ -219,8 +221,19 @@ public final class JdbcSourceConfig extends AbstractConfig {
     problems.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
   }
 
-  static CronParser cronParser() {
-    return new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  /**
+   * A {@code schedule}: five fields are a Unix cron expression (minute hour day-of-month month
+   * day-of-week); six fields put the seconds first (Spring's form, e.g. {@code "0/10 * * * * *"}
+   * every ten seconds).
+   *
+   * @throws IllegalArgumentException when it is neither
+   */
+  static Cron parseCron(String expression) {
+    String trimmed = expression.trim();
+    CronType type = trimmed.split("\\s+").length == 6 ? CronType.SPRING : CronType.UNIX;
+    Cron cron = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(type)).parse(trimmed);
+    cron.validate();
+    return cron;
   }
 
   public ConnectionSettings connection() {

@@ -81,6 +81,7 @@ public class JdbcSourceTask extends SourceTask {
     long now = System.currentTimeMillis();
     for (WorkUnit unit : assigned) {
       UnitState state = new UnitState(unit);
+      state.finalLoad(schedule.finalLoad(unit));
       Map<String, Object> offset = committed == null ? null : committed.get(unit.partition());
       state.restore(offset);
       if (offset == null && unit.kind() == WorkUnit.Kind.STREAM) {
@@ -94,6 +95,7 @@ public class JdbcSourceTask extends SourceTask {
       units.add(state);
     }
     LOGGER.info("JDBC source task reading {} unit(s)", units.size());
+    logWhenAllLoadsComplete();
   }
 
   /** A stream without offsets starts at its split load's watermark, else at timestamp.initial. */
@@ -246,10 +248,31 @@ public class JdbcSourceTask extends SourceTask {
             "Load of {} done{}",
             state.unit().describe(),
             state.unit().watermark().isPresent() ? "" : "; load.once: idling");
+        logWhenAllLoadsComplete();
       }
       state.nextDueMillis(due);
     } else {
       state.nextDueMillis(schedule.next(state.unit(), now));
+    }
+  }
+
+  /**
+   * Connect's status API has no message for a running task, so a finished one-shot load is told in
+   * the log (and in the offsets: {@code "load.complete": true} on each range).
+   */
+  private void logWhenAllLoadsComplete() {
+    if (!config.loadOnce()) {
+      return;
+    }
+    long loads = units.stream().filter(u -> u.unit().kind() == WorkUnit.Kind.LOAD).count();
+    if (loads > 0
+        && units.stream()
+            .filter(u -> u.unit().kind() == WorkUnit.Kind.LOAD)
+            .allMatch(UnitState::complete)) {
+      LOGGER.info(
+          "load.once: all {} load(s) of this task are complete; the task stays RUNNING and idles"
+              + " (GET /connectors/{name}/offsets shows \"load.complete\": true per range)",
+          loads);
     }
   }
 

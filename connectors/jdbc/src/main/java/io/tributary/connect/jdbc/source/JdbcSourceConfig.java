@@ -43,6 +43,12 @@ public final class JdbcSourceConfig extends AbstractConfig {
   public static final String DB_TIMEZONE_CONFIG = "db.timezone";
   public static final String NUMERIC_MAPPING_CONFIG = "numeric.mapping";
   public static final String TABLE_POLL_INTERVAL_MS_CONFIG = "table.poll.interval.ms";
+  public static final String QUERY_SUFFIX_CONFIG = "query.suffix";
+  public static final String TIMESTAMP_GRANULARITY_CONFIG = "timestamp.granularity";
+  public static final String TRANSACTION_ISOLATION_CONFIG = "transaction.isolation.mode";
+  public static final String QUOTE_SQL_IDENTIFIERS_CONFIG = "quote.sql.identifiers";
+  public static final String QUERY_RETRY_ATTEMPTS_CONFIG = "query.retry.attempts";
+  public static final String NUMERIC_PRECISION_MAPPING_CONFIG = "numeric.precision.mapping";
   // Tributary's own keys.
   public static final String TIME_PRECISION_CONFIG = "time.precision.mode";
   public static final String FETCH_SIZE_CONFIG = "fetch.size";
@@ -155,6 +161,47 @@ public final class JdbcSourceConfig extends AbstractConfig {
               + getString(TIME_PRECISION_CONFIG)
               + "' for configuration time.precision.mode: use connect or micros");
     }
+    Optional<TimestampGranularity> granularity =
+        TimestampGranularity.parse(getString(TIMESTAMP_GRANULARITY_CONFIG));
+    if (granularity.isEmpty()) {
+      add(
+          problems,
+          TIMESTAMP_GRANULARITY_CONFIG,
+          "Invalid value '"
+              + getString(TIMESTAMP_GRANULARITY_CONFIG)
+              + "' for configuration timestamp.granularity: use one of "
+              + TimestampGranularity.names());
+    } else if (granularity.get() != TimestampGranularity.CONNECT_LOGICAL
+        && TimePrecision.parse(getString(TIME_PRECISION_CONFIG)).orElse(null)
+            == TimePrecision.MICROS) {
+      add(
+          problems,
+          TIMESTAMP_GRANULARITY_CONFIG,
+          "Invalid value '"
+              + getString(TIMESTAMP_GRANULARITY_CONFIG)
+              + "' for configuration timestamp.granularity: time.precision.mode=micros already"
+              + " chooses how timestamps are represented; set one of them");
+    }
+    String isolation = getString(TRANSACTION_ISOLATION_CONFIG);
+    if (IsolationMode.parse(isolation).isEmpty()) {
+      add(
+          problems,
+          TRANSACTION_ISOLATION_CONFIG,
+          "Invalid value '"
+              + isolation
+              + "' for configuration transaction.isolation.mode: use one of "
+              + IsolationMode.names()
+              + (isolation.trim().equalsIgnoreCase("SQL_SERVER_SNAPSHOT")
+                  ? " (SQL_SERVER_SNAPSHOT is SQL Server's, which has no dialect here)"
+                  : ""));
+    }
+    if (getString(NUMERIC_MAPPING_CONFIG) != null && getBoolean(NUMERIC_PRECISION_MAPPING_CONFIG)) {
+      add(
+          problems,
+          NUMERIC_PRECISION_MAPPING_CONFIG,
+          "Invalid configuration: numeric.precision.mapping is the deprecated form of"
+              + " numeric.mapping=precision_only; set only numeric.mapping");
+    }
     String schedule = getString(SCHEDULE_CONFIG);
     if (!schedule.isBlank()) {
       try {
@@ -200,12 +247,8 @@ public final class JdbcSourceConfig extends AbstractConfig {
    */
   static final Map<String, String> UNSUPPORTED_CONFLUENT_KEYS =
       Map.of(
-          "query.suffix", "",
-          "timestamp.granularity", "see time.precision.mode",
-          "transaction.isolation.mode", "",
-          "numeric.precision.mapping", "use numeric.mapping=precision_only",
-          "quote.sql.identifiers", "identifiers are always quoted",
-          "query.retry.attempts", "see connection.attempts");
+          "table.monitoring.startup.polling.limit.ms",
+          "tables are listed when the connector starts and every table.poll.interval.ms");
 
   /** Throws the first problem of {@link #problems()} as a ConfigException. */
   public JdbcSourceConfig validated() {
@@ -308,7 +351,31 @@ public final class JdbcSourceConfig extends AbstractConfig {
   }
 
   public NumericMapping numericMapping() {
+    if (getString(NUMERIC_MAPPING_CONFIG) == null && getBoolean(NUMERIC_PRECISION_MAPPING_CONFIG)) {
+      return NumericMapping.PRECISION_ONLY;
+    }
     return NumericMapping.parse(getString(NUMERIC_MAPPING_CONFIG)).orElseThrow();
+  }
+
+  public String querySuffix() {
+    return getString(QUERY_SUFFIX_CONFIG).trim();
+  }
+
+  public TimestampGranularity timestampGranularity() {
+    return TimestampGranularity.parse(getString(TIMESTAMP_GRANULARITY_CONFIG)).orElseThrow();
+  }
+
+  public IsolationMode isolationMode() {
+    return IsolationMode.parse(getString(TRANSACTION_ISOLATION_CONFIG)).orElseThrow();
+  }
+
+  public boolean quoteIdentifiers() {
+    return getString(QUOTE_SQL_IDENTIFIERS_CONFIG).equalsIgnoreCase("always");
+  }
+
+  /** -1: without limit. */
+  public int queryRetryAttempts() {
+    return getInt(QUERY_RETRY_ATTEMPTS_CONFIG);
   }
 
   public TimePrecision timePrecision() {

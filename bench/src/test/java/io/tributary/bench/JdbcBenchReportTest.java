@@ -28,9 +28,9 @@ class JdbcBenchReportTest {
     // Given: source 1 task 4 s, 2 s, 3 s over three rounds -> median 3 s, 333,333 rows/s
     List<JdbcResults> rounds =
         List.of(
-            round(1, 4, 1, 1, 2, 5, 1, 10),
-            round(2, 2, 1, 1, 2, 5, 1, 10),
-            round(3, 3, 1, 1, 2, 5, 1, 10));
+            round(1, 4, 1, 2, 1, 2, 5, 1, 10),
+            round(2, 2, 1, 2, 1, 2, 5, 1, 10),
+            round(3, 3, 1, 2, 1, 2, 5, 1, 10));
 
     // When
     String table = JdbcBenchReport.table(rounds);
@@ -44,9 +44,10 @@ class JdbcBenchReportTest {
 
   @Test
   void goalsAreRatiosOfMediansWithTheIssuesThresholds() {
-    // Given: COPY TO 1 s; source 1 task 2 s (0.5x: met), split 1 s (1.0x: not > 1);
+    // Given: COPY TO 1 s; source 1 task 2 s (0.5x: met), split 1 s (1.0x: not > 1); the
+    // clients-only ceiling 1.6 s (0.625x COPY TO; the 1-task source 0.8x of it);
     // COPY FROM 1 s, sink insert 4 s (0.25x: not met)
-    List<JdbcResults> rounds = List.of(round(1, 2, 1, 1, 4, 5, 1, 10));
+    List<JdbcResults> rounds = List.of(round(1, 2, 1, 1.6, 1, 4, 5, 1, 10));
 
     // When
     String goals = JdbcBenchReport.goals(rounds);
@@ -62,7 +63,31 @@ class JdbcBenchReportTest {
         .contains(
             "| JDBC sink, insert (pk.mode none: COPY) | `COPY ... FROM STDIN` (CopyManager) | 0.25"
                 + " | >= 0.5× COPY FROM | no |")
-        .contains("| 2.00 | (no goal) |  |");
+        .contains("| 2.00 | (no goal) |  |")
+        .contains("| 0.63 | (the ceiling) |  |")
+        .contains("| 0.80 | (share of it) |  |");
+  }
+
+  @Test
+  void tableShowsTheWorkersCpuSecondsWhereMeasured() {
+    // Given
+    Map<JdbcStep, Outcome<JdbcResults.Timing>> steps = new EnumMap<>(JdbcStep.class);
+    steps.put(
+        JdbcStep.SOURCE_ONE_TASK,
+        new Outcome.Measured<>(
+            new JdbcResults.Timing(
+                10, Duration.ofSeconds(1), java.util.Optional.of(Duration.ofMillis(2500)))));
+    steps.put(
+        JdbcStep.COPY_TO,
+        new Outcome.Measured<>(new JdbcResults.Timing(10, Duration.ofSeconds(1))));
+
+    // When
+    String table = JdbcBenchReport.table(List.of(new JdbcResults(1, steps)));
+
+    // Then
+    assertThat(table)
+        .contains("| JDBC source, bulk, 1 task | 10.00 | 1.00 | 2.5 |")
+        .contains("| `COPY (SELECT ...) TO STDOUT` (CopyManager) | 10.00 | 1.00 |  |");
   }
 
   @Test

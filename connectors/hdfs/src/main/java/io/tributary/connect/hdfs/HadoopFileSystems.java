@@ -99,7 +99,8 @@ final class HadoopFileSystems {
           FileSystem fs = FileSystem.newInstance(uri, conf);
           FileContext context = FileContext.getFileContext(fs.getUri(), conf);
           WriterSettings settings = config.writerSettings();
-          return new HdfsStorage(fs, context, settings.topicsDir(), settings.logsDir());
+          return new HdfsStorage(
+              fs, context, uri.getPath(), settings.topicsDir(), settings.logsDir());
         };
     if (ugi == null) {
       try {

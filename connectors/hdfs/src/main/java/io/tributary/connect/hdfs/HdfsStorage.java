@@ -51,11 +51,17 @@ final class HdfsStorage {
   private final Path topicsDir;
   private final Path logsDir;
 
-  HdfsStorage(FileSystem fs, FileContext fileContext, String topicsDir, String logsDir) {
+  /**
+   * {@code topicsDir} and {@code logsDir} are relative to {@code base} (the path of {@code
+   * hdfs.url}, e.g. {@code /data/warehouse} of {@code file:///data/warehouse}) unless absolute.
+   */
+  HdfsStorage(
+      FileSystem fs, FileContext fileContext, String base, String topicsDir, String logsDir) {
     this.fs = requireNonNull(fs, "fs is null");
     this.fileContext = requireNonNull(fileContext, "fileContext is null");
-    this.topicsDir = fs.makeQualified(new Path(requireNonNull(topicsDir, "topicsDir is null")));
-    this.logsDir = fs.makeQualified(new Path(requireNonNull(logsDir, "logsDir is null")));
+    Path root = fs.makeQualified(new Path(base == null || base.isEmpty() ? "/" : base));
+    this.topicsDir = new Path(root, requireNonNull(topicsDir, "topicsDir is null"));
+    this.logsDir = new Path(root, requireNonNull(logsDir, "logsDir is null"));
   }
 
   FileSystem fileSystem() {

@@ -166,7 +166,12 @@ class HdfsSinkOnHdfsIT {
 
     // When the NameNode stops and the task tries to commit
     cluster.shutdownNameNode(0);
-    task.put(records(25, 30));
+    try {
+      task.put(records(25, 30));
+    } catch (RuntimeException e) {
+      cluster.restartNameNode(0, true);
+      throw e;
+    }
 
     // Then the partition is paused, its open file discarded and a retry scheduled
     assertThat(context.paused).containsExactly(TP);
@@ -197,6 +202,7 @@ class HdfsSinkOnHdfsIT {
     HdfsSinkTask task =
         start(context, props("retry.backoff.ms", "1000", "retry.timeout.ms", "5000"));
     task.put(records(0, 5));
+    String url = url();
     cluster.shutdownNameNode(0);
     try {
       task.put(records(5, 10)); // commits at flush.size: fails, retried later
@@ -205,7 +211,7 @@ class HdfsSinkOnHdfsIT {
       clock.addAndGet(5_000);
       assertThatThrownBy(() -> task.put(List.of()))
           .isInstanceOf(ConnectException.class)
-          .hasMessageContaining("hdfs.url=" + url())
+          .hasMessageContaining("hdfs.url=" + url)
           .hasMessageContaining("retry.timeout.ms=5000");
     } finally {
       cluster.restartNameNode(0, true);

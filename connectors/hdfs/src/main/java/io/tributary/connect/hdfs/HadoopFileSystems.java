@@ -69,13 +69,15 @@ final class HadoopFileSystems {
           keytab,
           "no readable keytab file there; check the path and the worker's read permission");
     }
-    UserGroupInformation.setConfiguration(conf);
     try {
+      UserGroupInformation.setConfiguration(conf);
       UserGroupInformation ugi =
           UserGroupInformation.loginUserFromKeytabAndReturnUGI(principal, keytab);
       LOGGER.info("Logged in to Kerberos as {} from {}", principal, keytab);
       return ugi;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // RuntimeException: Hadoop reports a missing or unusable krb5.conf as
+      // IllegalArgumentException
       throw new ConnectException(
           "Kerberos login as "
               + principal
@@ -85,7 +87,9 @@ final class HadoopFileSystems {
               + keytab
               + " ("
               + HdfsSinkConfig.KEYTAB_CONFIG
-              + ") failed; check both and the KDC in krb5.conf",
+              + ") failed ("
+              + e.getMessage()
+              + "); check both, and the realm and KDC in the worker's krb5.conf",
           e);
     }
   }

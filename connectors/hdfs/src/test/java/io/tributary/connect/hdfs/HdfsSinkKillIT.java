@@ -1,0 +1,164 @@
+package io.tributary.connect.hdfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tributary.broker.testing.EmbeddedBroker;
+import io.tributary.runtime.testing.TestingRestClient;
+import io.tributary.runtime.testing.WorkerProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The worker running the HDFS sink, in its own JVM, is killed with SIGKILL repeatedly (three times on {@code file://}, twice
+ * on HDFS) while it
+ * writes files and started again. Kafka Connect's offset commit is set to lag far behind (10
+ * minutes), so every kill lands after some renames and before their offset commit, and usually in
+ * the middle of a file: the committed files end up holding every record exactly once, with no gap.
+ * Once on {@code file://}, once on a MiniDFSCluster.
+ */
+class HdfsSinkKillIT {
+  static final int RECORDS = 12_000;
+  static final int FLUSH_SIZE = 400;
+  static final String TOPIC = "kill";
+
+  @TempDir Path dir;
+
+  @Test
+  void killedRepeatedlyOnTheLocalFileSystemEveryRecordIsCommittedOnce() throws Exception {
+    Path warehouse = Files.createDirectories(dir.resolve("warehouse"));
+    Configuration conf = new Configuration();
+    conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+    try (FileSystem fs = FileSystem.newInstance(warehouse.toUri(), conf)) {
+      killAndRestart(
+          warehouse.toUri().toString(),
+          fs,
+          new org.apache.hadoop.fs.Path(warehouse.toUri().toString(), "topics"));
+    }
+  }
+
+  @Test
+  void killedRepeatedlyOnHdfsEveryRecordIsCommittedOnce() throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
+    MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    try {
+      cluster.waitActive();
+      String url = "hdfs://localhost:" + cluster.getNameNodePort() + "/warehouse";
+      killAndRestart(
+          url, cluster.getFileSystem(), new org.apache.hadoop.fs.Path("/warehouse/topics"));
+    } finally {
+      cluster.shutdown();
+    }
+  }
+
+  void killAndRestart(int kills, String url, FileSystem fs, org.apache.hadoop.fs.Path topicsDir)
+      throws Exception {
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    Files.createSymbolicLink(
+        plugins.resolve("hdfs-connector"), Path.of("target", "plugin").toAbsolutePath());
+    try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+      produce(broker.bootstrapServers());
+      try (WorkerProcess worker =
+          WorkerProcess.start(
+              dir.resolve("worker"),
+              broker.bootstrapServers(),
+              Map.of(
+                  "plugin.path", plugins.toString(),
+                  // Kafka Connect's own offset commit lags far behind the renames.
+                  "offset.flush.interval.ms", "600000",
+                  "value.converter", "org.apache.kafka.connect.storage.StringConverter"))) {
+        // Given an HDFS sink writing small JSON-lines files
+        TestingRestClient rest = new TestingRestClient(worker.restUrl());
+        Map<String, Object> connector =
+            Map.of(
+                "name",
+                "hdfs-kill",
+                "config",
+                Map.of(
+                    "connector.class", HdfsSinkConnector.class.getName(),
+                    "topics", TOPIC,
+                    "hdfs.url", url,
+                    "format", "json",
+                    "flush.size", Integer.toString(FLUSH_SIZE),
+                    // commits the last, partial file too
+                    "rotate.schedule.interval.ms", "3000",
+                    "consumer.override.max.poll.records", "300",
+                    // The killed worker's consumer never leaves the group: a short session lets
+                    // the restarted one take the partition over quickly.
+                    "consumer.override.session.timeout.ms", "6000",
+                    "consumer.override.heartbeat.interval.ms", "1000"));
+        assertThat(rest.post("/connectors", connector).status()).isEqualTo(201);
+
+        // When the worker is killed several times while files are being written, and started again
+        for (int kill = 1; kill <= kills; kill++) {
+          int before = SinkFiles.committed(fs, topicsDir, TOPIC).size();
+          await()
+              .atMost(Duration.ofSeconds(90))
+              .pollInterval(Duration.ofMillis(10))
+              .until(() -> SinkFiles.committed(fs, topicsDir, TOPIC).size() > before);
+          worker.kill();
+              "kill %d at %d committed files%n",
+              kill, SinkFiles.committed(fs, topicsDir, TOPIC).size());
+          assertThat(committedValues(fs, topicsDir).size())
+              .as("killed mid-flight")
+              .isLessThan(RECORDS);
+          worker.startAgain();
+        }
+
+        // Then the committed files end up holding every record exactly once, in order
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> committedValues(fs, topicsDir).size() >= RECORDS);
+        List<String> values = committedValues(fs, topicsDir);
+        Set<String> distinct = new HashSet<>(values);
+        assertThat(distinct).as("no duplicate").hasSameSizeAs(values);
+        assertThat(values).hasSize(RECORDS);
+        for (int i = 0; i < values.size(); i++) {
+          assertThat(values.get(i)).isEqualTo("record-" + i);
+        }
+      }
+    }
+  }
+
+  static void produce(String bootstrapServers) throws Exception {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+      for (int i = 0; i < RECORDS; i++) {
+        producer.send(new ProducerRecord<>(TOPIC, 0, null, "record-" + i));
+      }
+      producer.flush();
+    }
+  }
+
+  /** The values in the committed files (JSON strings, unquoted), in file-name (offset) order. */
+  static List<String> committedValues(FileSystem fs, org.apache.hadoop.fs.Path topicsDir)
+      throws IOException {
+    List<String> values = new ArrayList<>();
+    for (String line : SinkFiles.committedLines(fs, topicsDir, TOPIC)) {
+      values.add(line.substring(1, line.length() - 1));
+    }
+    return values;
+  }
+}

@@ -27,12 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The worker running the HDFS sink, in its own JVM, is killed with SIGKILL repeatedly (three times on {@code file://}, twice
- * on HDFS) while it
- * writes files and started again. Kafka Connect's offset commit is set to lag far behind (10
- * minutes), so every kill lands after some renames and before their offset commit, and usually in
- * the middle of a file: the committed files end up holding every record exactly once, with no gap.
- * Once on {@code file://}, once on a MiniDFSCluster.
+ * The worker running the HDFS sink, in its own JVM, is killed with SIGKILL repeatedly (three times
+ * on {@code file://}, twice on HDFS) while it writes files and started again. Kafka Connect's
+ * offset commit is set to lag far behind (10 minutes), so every kill lands after some renames and
+ * before their offset commit, and usually in the middle of a file: the committed files end up
+ * holding every record exactly once, with no gap. Once on {@code file://}, once on a
+ * MiniDFSCluster.
  */
 class HdfsSinkKillIT {
   static final int RECORDS = 12_000;
@@ -115,8 +115,6 @@ class HdfsSinkKillIT {
               .pollInterval(Duration.ofMillis(10))
               .until(() -> SinkFiles.committed(fs, topicsDir, TOPIC).size() > before);
           worker.kill();
-              "kill %d at %d committed files%n",
-              kill, SinkFiles.committed(fs, topicsDir, TOPIC).size());
           assertThat(committedValues(fs, topicsDir).size())
               .as("killed mid-flight")
               .isLessThan(RECORDS);

@@ -48,6 +48,7 @@ class HdfsSinkKillIT {
     conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
     try (FileSystem fs = FileSystem.newInstance(warehouse.toUri(), conf)) {
       killAndRestart(
+          3,
           warehouse.toUri().toString(),
           fs,
           new org.apache.hadoop.fs.Path(warehouse.toUri().toString(), "topics"));
@@ -63,7 +64,7 @@ class HdfsSinkKillIT {
       cluster.waitActive();
       String url = "hdfs://localhost:" + cluster.getNameNodePort() + "/warehouse";
       killAndRestart(
-          url, cluster.getFileSystem(), new org.apache.hadoop.fs.Path("/warehouse/topics"));
+          2, url, cluster.getFileSystem(), new org.apache.hadoop.fs.Path("/warehouse/topics"));
     } finally {
       cluster.shutdown();
     }

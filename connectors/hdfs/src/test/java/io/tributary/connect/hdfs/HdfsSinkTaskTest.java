@@ -288,6 +288,50 @@ class HdfsSinkTaskTest {
         .isTrue();
   }
 
+  @Test
+  void recordsOfOnePartitionInSeveralDirectoriesAreCommittedTogether() throws IOException {
+    // Given a field partitioner: records of partition 0 alternate between two regions
+    Schema schema =
+        org.apache.kafka.connect.data.SchemaBuilder.struct()
+            .name("Order")
+            .field("id", Schema.INT64_SCHEMA)
+            .field("region", Schema.STRING_SCHEMA)
+            .build();
+    Map<String, String> props =
+        props("flush.size", "4", "partitioner.class", "field", "partition.field.name", "region");
+    HdfsSinkTask task = start(new TestingSinkTaskContext(), props);
+    List<SinkRecord> records = new ArrayList<>();
+    for (long offset = 0; offset < 10; offset++) {
+      org.apache.kafka.connect.data.Struct value =
+          new org.apache.kafka.connect.data.Struct(schema)
+              .put("id", offset)
+              .put("region", offset % 2 == 0 ? "eu" : "us");
+      records.add(
+          new SinkRecord(
+              TOPIC, 0, null, null, schema, value, offset, 1L, TimestampType.CREATE_TIME));
+    }
+
+    // When ten records arrive with flush.size=4
+    task.put(records);
+
+    // Then each commit renames the files of both regions, and 8 and 9 stay open
+    assertThat(SinkFiles.list(fs, new Path(topicsDir, TOPIC)))
+        .containsExactly(
+            "region=eu/orders+0+0000000000+0000000002.json",
+            "region=eu/orders+0+0000000004+0000000006.json",
+            "region=us/orders+0+0000000001+0000000003.json",
+            "region=us/orders+0+0000000005+0000000007.json");
+    assertThat(committable(task)).isEqualTo(8);
+    assertThat(SinkFiles.list(fs, new Path(dir.toUri().toString(), "logs")))
+        .as("no commit intent left behind")
+        .isEmpty();
+
+    // And a restarted task resumes after the highest committed offset of all directories
+    TestingSinkTaskContext context = new TestingSinkTaskContext();
+    start(context, props);
+    assertThat(context.seeks).containsEntry(TP, 8L);
+  }
+
   static List<Long> range(long from, long to) {
     List<Long> offsets = new ArrayList<>();
     for (long offset = from; offset < to; offset++) {

@@ -420,8 +420,33 @@ public final class HdfsSinkConfig extends AbstractConfig {
                     + "=true needs the NameNode's principal, e.g. nn/_HOST@EXAMPLE.COM"));
       }
     }
+    UNSUPPORTED_CONFLUENT_KEYS.forEach(
+        (key, inert) -> {
+          Object value = config.originals().get(key);
+          if (value != null && !inert.equalsIgnoreCase(value.toString().strip())) {
+            problems.add(
+                new ConfigProblem(
+                    key,
+                    value,
+                    "Confluent's "
+                        + key
+                        + " is not supported by Tributary's HDFS sink; remove it rather than have"
+                        + " it silently ignored (see docs/hdfs-sink.md)"));
+          }
+        });
     return problems;
   }
+
+  /**
+   * Keys of Confluent's HDFS connector this sink does not implement, with the value that asks for
+   * nothing (null: any value is a request): a config that asks for one is rejected rather than run
+   * without it.
+   */
+  static final Map<String, String> UNSUPPORTED_CONFLUENT_KEYS =
+      Map.of(
+          "hive.integration", "false",
+          "storage.class", "io.confluent.connect.hdfs.storage.HdfsStorage",
+          "topic.capture.groups.regex", "");
 
   private static String url(AbstractConfig config) {
     String url = config.getString(HDFS_URL_CONFIG);

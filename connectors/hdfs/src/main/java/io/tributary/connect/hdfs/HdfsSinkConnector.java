@@ -72,6 +72,6 @@ public final class HdfsSinkConnector extends SinkConnector {
       return config;
     }
     AbstractConfig parsed = new AbstractConfig(HdfsSinkConfig.CONFIG_DEF, connectorConfigs, false);
-    return ConfigProblem.attach(config, HdfsSinkConfig.crossKeyProblems(parsed));
+    return ConfigProblem.attach(config, HdfsSinkConfig.crossKeyProblems(parsed), connectorConfigs);
   }
 }

@@ -206,6 +206,20 @@ class HdfsSinkConnectorTest {
   }
 
   @Test
+  void confluentKeysThatAreNotImplementedAreRejectedNotIgnored() {
+    HdfsSinkConnector connector = new HdfsSinkConnector();
+    assertThat(errors(connector.validate(props("hive.integration", "true")), "hive.integration"))
+        .singleElement()
+        .asString()
+        .contains("Invalid value true for configuration hive.integration")
+        .contains("not supported");
+    assertThat(errorCount(connector.validate(props("hive.integration", "false")))).isZero();
+    assertThatThrownBy(() -> new HdfsSinkConfig(props("topic.capture.groups.regex", "(.*)")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("topic.capture.groups.regex");
+  }
+
+  @Test
   void withoutKerberosThereIsNoLogin() {
     HdfsSinkConfig config = new HdfsSinkConfig(props());
     assertThat(HadoopFileSystems.login(config, HadoopFileSystems.configuration(config))).isNull();

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -31,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * on {@code file://}, twice on HDFS) while it writes files and started again. Kafka Connect's
  * offset commit is set to lag far behind (10 minutes), so every kill lands after some renames and
  * before their offset commit, and usually in the middle of a file: the committed files end up
- * holding every record exactly once, with no gap. Once on {@code file://}, once on a
- * MiniDFSCluster.
+ * holding every record exactly once, with no gap. JSON lines on {@code file://}, Avro (read back
+ * with Avro's own reader) on a MiniDFSCluster.
  */
 class HdfsSinkKillIT {
   static final int RECORDS = 12_000;
@@ -49,6 +51,7 @@ class HdfsSinkKillIT {
     try (FileSystem fs = FileSystem.newInstance(warehouse.toUri(), conf)) {
       killAndRestart(
           3,
+          "json",
           warehouse.toUri().toString(),
           fs,
           new org.apache.hadoop.fs.Path(warehouse.toUri().toString(), "topics"));
@@ -64,13 +67,18 @@ class HdfsSinkKillIT {
       cluster.waitActive();
       String url = "hdfs://localhost:" + cluster.getNameNodePort() + "/warehouse";
       killAndRestart(
-          2, url, cluster.getFileSystem(), new org.apache.hadoop.fs.Path("/warehouse/topics"));
+          2,
+          "avro",
+          url,
+          cluster.getFileSystem(),
+          new org.apache.hadoop.fs.Path("/warehouse/topics"));
     } finally {
       cluster.shutdown();
     }
   }
 
-  void killAndRestart(int kills, String url, FileSystem fs, org.apache.hadoop.fs.Path topicsDir)
+  void killAndRestart(
+      int kills, String format, String url, FileSystem fs, org.apache.hadoop.fs.Path topicsDir)
       throws Exception {
     Path plugins = Files.createDirectories(dir.resolve("plugins"));
     Files.createSymbolicLink(
@@ -94,18 +102,27 @@ class HdfsSinkKillIT {
                 "hdfs-kill",
                 "config",
                 Map.of(
-                    "connector.class", HdfsSinkConnector.class.getName(),
-                    "topics", TOPIC,
-                    "hdfs.url", url,
-                    "format", "json",
-                    "flush.size", Integer.toString(FLUSH_SIZE),
+                    "connector.class",
+                    HdfsSinkConnector.class.getName(),
+                    "topics",
+                    TOPIC,
+                    "hdfs.url",
+                    url,
+                    "format",
+                    format,
+                    "flush.size",
+                    Integer.toString(FLUSH_SIZE),
                     // commits the last, partial file too
-                    "rotate.schedule.interval.ms", "3000",
-                    "consumer.override.max.poll.records", "300",
+                    "rotate.schedule.interval.ms",
+                    "3000",
+                    "consumer.override.max.poll.records",
+                    "300",
                     // The killed worker's consumer never leaves the group: a short session lets
                     // the restarted one take the partition over quickly.
-                    "consumer.override.session.timeout.ms", "6000",
-                    "consumer.override.heartbeat.interval.ms", "1000"));
+                    "consumer.override.session.timeout.ms",
+                    "6000",
+                    "consumer.override.heartbeat.interval.ms",
+                    "1000"));
         assertThat(rest.post("/connectors", connector).status()).isEqualTo(201);
 
         // When the worker is killed several times while files are being written, and started again
@@ -151,12 +168,26 @@ class HdfsSinkKillIT {
     }
   }
 
-  /** The values in the committed files (JSON strings, unquoted), in file-name (offset) order. */
+  /**
+   * The values in the committed files, in file-name (offset) order: JSON strings unquoted, Avro
+   * files read with Avro's own reader.
+   */
   static List<String> committedValues(FileSystem fs, org.apache.hadoop.fs.Path topicsDir)
       throws IOException {
     List<String> values = new ArrayList<>();
-    for (String line : SinkFiles.committedLines(fs, topicsDir, TOPIC)) {
-      values.add(line.substring(1, line.length() - 1));
+    for (org.apache.hadoop.fs.Path file : SinkFiles.committed(fs, topicsDir, TOPIC)) {
+      if (file.getName().endsWith(".avro")) {
+        try (DataFileStream<Object> reader =
+            new DataFileStream<>(fs.open(file), new GenericDatumReader<>())) {
+          for (Object value : reader) {
+            values.add(value.toString());
+          }
+        }
+      } else {
+        for (String line : SinkFiles.lines(fs, file)) {
+          values.add(line.substring(1, line.length() - 1));
+        }
+      }
     }
     return values;
   }

@@ -55,12 +55,19 @@ final class SinkFiles {
       throws IOException {
     List<String> lines = new ArrayList<>();
     for (Path file : committed(fs, topicsDir, topic)) {
-      try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          lines.add(line);
-        }
+      lines.addAll(lines(fs, file));
+    }
+    return lines;
+  }
+
+  /** The lines of one file. */
+  static List<String> lines(FileSystem fs, Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lines.add(line);
       }
     }
     return lines;

@@ -19,9 +19,26 @@ final class DurableOutput {
   }
 
   static void syncAndClose(FSDataOutputStream out) throws IOException {
-    try (out) {
+    IOException failure = null;
+    try {
       out.hflush();
       out.hsync();
+    } catch (IOException e) {
+      failure = e;
+    }
+    try {
+      out.close();
+    } catch (IOException e) {
+      // HDFS streams rethrow their first failure from close: the same instance, which
+      // try-with-resources cannot add as suppressed (IllegalArgumentException).
+      if (failure == null) {
+        failure = e;
+      } else if (e != failure) {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 }

@@ -51,6 +51,19 @@ public final class TimeBasedPartitioner implements Partitioner {
     return pathFormat.format(bucketStart(timestamp));
   }
 
+  /**
+   * The {@code timestamp.extractor} this partitioner uses: Confluent's HDFS connector measures
+   * {@code rotate.interval.ms} with it when the partitioner is time-based.
+   */
+  public TimestampExtractor timestampExtractor() {
+    return extractor;
+  }
+
+  /** The {@code partition.duration.ms} in effect (fixed for hourly and daily). */
+  public long partitionDurationMs() {
+    return durationMs;
+  }
+
   /** The start of the bucket holding {@code timestamp}, buckets aligned in local time. */
   Instant bucketStart(long timestamp) {
     Instant instant = Instant.ofEpochMilli(timestamp);

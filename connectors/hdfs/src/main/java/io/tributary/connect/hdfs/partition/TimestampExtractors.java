@@ -21,8 +21,6 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 public final class TimestampExtractors {
   static final String WALLCLOCK = "Wallclock";
-  static final String RECORD = "Record";
-  static final String RECORD_FIELD = "RecordField";
 
   private static final String CONFLUENT_PREFIX =
       "io.confluent.connect.storage.partitioner.TimeBasedPartitioner$";

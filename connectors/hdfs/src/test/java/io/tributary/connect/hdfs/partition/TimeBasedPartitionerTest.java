@@ -155,6 +155,15 @@ class TimeBasedPartitionerTest {
   }
 
   @Test
+  void theExtractorAndDurationAreAvailableForRotation() {
+    TimeBasedPartitioner partitioner =
+        (TimeBasedPartitioner) time(Map.of("timestamp.extractor", "Record"));
+
+    assertThat(partitioner.partitionDurationMs()).isEqualTo(3_600_000L);
+    assertThat(partitioner.timestampExtractor().extract(record(null, "x", AT), 0L)).isEqualTo(AT);
+  }
+
+  @Test
   void wallclockUsesTheSinksClock() {
     Partitioner partitioner = time(Map.of("timestamp.extractor", "Wallclock"));
 

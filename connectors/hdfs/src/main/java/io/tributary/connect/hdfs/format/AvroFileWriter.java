@@ -12,7 +12,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 /**
  * Appends records to one Avro container file. {@link #bytesWritten} counts the bytes handed to the
  * file system, so it trails the true size by at most the open block (Avro's sync interval). Not
- * thread-safe.
+ * thread-safe. {@link #close} is idempotent.
  */
 final class AvroFileWriter implements RecordFileWriter {
   private final FSDataOutputStream out;
@@ -20,6 +20,7 @@ final class AvroFileWriter implements RecordFileWriter {
   private final org.apache.avro.Schema avroSchema;
   private final AvroData avroData;
   private final DataFileWriter<Object> writer;
+  private boolean closed;
 
   AvroFileWriter(
       FSDataOutputStream out,
@@ -50,12 +51,22 @@ final class AvroFileWriter implements RecordFileWriter {
 
   @Override
   public void close() throws IOException {
-    try {
-      writer.flush();
-      out.hflush();
-      out.hsync();
-    } finally {
-      writer.close();
+    if (closed) {
+      return;
     }
+    closed = true;
+    try {
+      writer.flush(); // the open block, through Avro's buffer, into the file system stream
+    } catch (IOException | RuntimeException e) {
+      try {
+        out.close();
+      } catch (IOException closeFailure) {
+        if (closeFailure != e) {
+          e.addSuppressed(closeFailure);
+        }
+      }
+      throw e;
+    }
+    DurableOutput.syncAndClose(out);
   }
 }

@@ -9,7 +9,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Writes one JSON line per record. Each line is rendered into a reused buffer first, so a value
- * that cannot be written leaves no partial line in the file. Not thread-safe.
+ * that cannot be written leaves no partial line in the file. Not thread-safe; {@link #close} is
+ * idempotent.
  */
 final class JsonLinesFileWriter implements RecordFileWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -17,6 +18,7 @@ final class JsonLinesFileWriter implements RecordFileWriter {
   private final FSDataOutputStream out;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
   private long bytes;
+  private boolean closed;
 
   JsonLinesFileWriter(FSDataOutputStream out) {
     this.out = out;
@@ -41,6 +43,10 @@ final class JsonLinesFileWriter implements RecordFileWriter {
 
   @Override
   public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     DurableOutput.syncAndClose(out);
   }
 }

@@ -9,13 +9,14 @@ import org.apache.parquet.hadoop.ParquetWriter;
 /**
  * Appends records to one Parquet file. Rows are buffered in memory up to a row group; {@link
  * #bytesWritten} is the written plus buffered size Parquet reports. Closing writes the footer and
- * syncs the file. Not thread-safe.
+ * syncs the file. Not thread-safe; {@link #close} is idempotent.
  */
 final class ParquetRecordFileWriter implements RecordFileWriter {
   private final ParquetWriter<Object> writer;
   private final Schema connectSchema;
   private final org.apache.avro.Schema avroSchema;
   private final AvroData avroData;
+  private boolean closed;
 
   ParquetRecordFileWriter(
       ParquetWriter<Object> writer,
@@ -41,6 +42,10 @@ final class ParquetRecordFileWriter implements RecordFileWriter {
 
   @Override
   public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     writer.close();
   }
 }

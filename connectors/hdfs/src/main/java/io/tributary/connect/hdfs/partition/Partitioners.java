@@ -1,7 +1,11 @@
 package io.tributary.connect.hdfs.partition;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -10,9 +14,15 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The partitioner settings, with the keys of Confluent's HDFS connector, and the chosen
- * partitioner. {@code partitioner.class} takes a short name ({@code default}, {@code field}),
- * Confluent's class name for the same partitioner, or a class implementing {@link Partitioner}
- * (public constructor taking an {@link AbstractConfig}, or none). Stateless.
+ * partitioner. {@code partitioner.class} takes a short name ({@code default}, {@code field}, {@code
+ * time}, {@code hourly}, {@code daily}), Confluent's class name for the same partitioner (storage
+ * common's or the older HDFS connector's), or a class implementing {@link Partitioner} (public
+ * constructor taking an {@link AbstractConfig}, or none).
+ *
+ * <p>Time-based partitioners need {@code timezone} (as in Confluent's, there is no implicit default
+ * zone); {@code locale} is optional here (default: root locale, which only matters for month and
+ * day names). {@code hourly} and {@code daily} fix {@code path.format} and {@code
+ * partition.duration.ms} and ignore those keys, as Confluent's do. Stateless.
  */
 public final class Partitioners {
 
@@ -30,15 +40,57 @@ public final class Partitioners {
       "For partitioner.class=field: the value fields to partition by, in directory order;"
           + " nested fields by dotted names (address.city).";
 
+  public static final String PATH_FORMAT_CONFIG = TimeBasedPartitioner.PATH_FORMAT_CONFIG;
+  private static final String PATH_FORMAT_DOC =
+      "For partitioner.class=time: the directory layout as a Joda-Time style date pattern, literal"
+          + " text in single quotes, e.g. 'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH.";
+
+  public static final String PARTITION_DURATION_MS_CONFIG =
+      TimeBasedPartitioner.PARTITION_DURATION_MS_CONFIG;
+  private static final String PARTITION_DURATION_MS_DOC =
+      "For partitioner.class=time: the length of a time partition in milliseconds; record times"
+          + " are rounded down to a multiple of it in the local time of timezone. -1: not set.";
+
+  public static final String LOCALE_CONFIG = TimeBasedPartitioner.LOCALE_CONFIG;
+  private static final String LOCALE_DOC =
+      "For time-based partitioners: the locale of month and day names in path.format (e.g. en,"
+          + " en_US, fr). Empty: the root locale.";
+
+  public static final String TIMEZONE_CONFIG = TimeBasedPartitioner.TIMEZONE_CONFIG;
+  private static final String TIMEZONE_DOC =
+      "For time-based partitioners (required there): the time zone of the directories, an IANA"
+          + " id such as UTC or Europe/Paris.";
+
+  public static final String TIMESTAMP_EXTRACTOR_CONFIG =
+      TimeBasedPartitioner.TIMESTAMP_EXTRACTOR_CONFIG;
+  private static final String TIMESTAMP_EXTRACTOR_DOC =
+      "For time-based partitioners: which time a record is partitioned by: Wallclock (when the"
+          + " sink writes it), Record (the Kafka record timestamp) or RecordField (the value field"
+          + " timestamp.field: epoch milliseconds, a Connect Timestamp or an ISO-8601 string).";
+
+  public static final String TIMESTAMP_FIELD_CONFIG = TimeBasedPartitioner.TIMESTAMP_FIELD_CONFIG;
+  private static final String TIMESTAMP_FIELD_DOC =
+      "For timestamp.extractor=RecordField: the value field holding the time, nested fields by"
+          + " dotted names.";
+
   static final String DEFAULT = "default";
   static final String FIELD = "field";
+  static final String TIME = "time";
+  static final String HOURLY = "hourly";
+  static final String DAILY = "daily";
 
   private static final Map<String, String> CONFLUENT_CLASSES =
       Map.of(
           "io.confluent.connect.storage.partitioner.DefaultPartitioner", DEFAULT,
           "io.confluent.connect.hdfs.partitioner.DefaultPartitioner", DEFAULT,
           "io.confluent.connect.storage.partitioner.FieldPartitioner", FIELD,
-          "io.confluent.connect.hdfs.partitioner.FieldPartitioner", FIELD);
+          "io.confluent.connect.hdfs.partitioner.FieldPartitioner", FIELD,
+          "io.confluent.connect.storage.partitioner.TimeBasedPartitioner", TIME,
+          "io.confluent.connect.hdfs.partitioner.TimeBasedPartitioner", TIME,
+          "io.confluent.connect.storage.partitioner.HourlyPartitioner", HOURLY,
+          "io.confluent.connect.hdfs.partitioner.HourlyPartitioner", HOURLY,
+          "io.confluent.connect.storage.partitioner.DailyPartitioner", DAILY,
+          "io.confluent.connect.hdfs.partitioner.DailyPartitioner", DAILY);
 
   private Partitioners() {}
 
@@ -52,11 +104,44 @@ public final class Partitioners {
             Importance.HIGH,
             PARTITIONER_CLASS_DOC)
         .define(
-            PARTITION_FIELD_NAME_CONFIG,
-            Type.LIST,
-            "",
+            PARTITION_FIELD_NAME_CONFIG, Type.LIST, "", Importance.MEDIUM, PARTITION_FIELD_NAME_DOC)
+        .define(PATH_FORMAT_CONFIG, Type.STRING, "", Importance.MEDIUM, PATH_FORMAT_DOC)
+        .define(
+            PARTITION_DURATION_MS_CONFIG,
+            Type.LONG,
+            -1L,
             Importance.MEDIUM,
-            PARTITION_FIELD_NAME_DOC);
+            PARTITION_DURATION_MS_DOC)
+        .define(LOCALE_CONFIG, Type.STRING, "", Importance.MEDIUM, LOCALE_DOC)
+        .define(
+            TIMEZONE_CONFIG,
+            Type.STRING,
+            "",
+            ConfigDef.LambdaValidator.with(
+                (name, value) -> {
+                  if (value != null && !((String) value).isBlank()) {
+                    zone((String) value);
+                  }
+                },
+                () -> "empty or a time zone id such as UTC or Europe/Paris"),
+            Importance.MEDIUM,
+            TIMEZONE_DOC)
+        .define(
+            TIMESTAMP_EXTRACTOR_CONFIG,
+            Type.STRING,
+            TimestampExtractors.WALLCLOCK,
+            ConfigDef.LambdaValidator.with(
+                (name, value) ->
+                    TimestampExtractors.named((String) value, "timestamp", ZoneId.of("UTC")),
+                () -> "Wallclock, Record or RecordField"),
+            Importance.MEDIUM,
+            TIMESTAMP_EXTRACTOR_DOC)
+        .define(
+            TIMESTAMP_FIELD_CONFIG,
+            Type.STRING,
+            "timestamp",
+            Importance.MEDIUM,
+            TIMESTAMP_FIELD_DOC);
   }
 
   /**
@@ -71,6 +156,10 @@ public final class Partitioners {
     return switch (shortName) {
       case DEFAULT -> new DefaultPartitioner();
       case FIELD -> field(config);
+      case TIME -> time(config, config.getString(PATH_FORMAT_CONFIG), durationMs(config));
+      case HOURLY ->
+          time(config, TimeBasedPartitioner.HOURLY_PATH_FORMAT, TimeUnit.HOURS.toMillis(1));
+      case DAILY -> time(config, TimeBasedPartitioner.DAILY_PATH_FORMAT, TimeUnit.DAYS.toMillis(1));
       default -> CustomPartitioners.instantiate(name, config);
     };
   }
@@ -88,5 +177,49 @@ public final class Partitioners {
           "partitioner.class=field needs at least one field name");
     }
     return new FieldPartitioner(names);
+  }
+
+  private static long durationMs(AbstractConfig config) {
+    long duration = config.getLong(PARTITION_DURATION_MS_CONFIG);
+    if (duration <= 0) {
+      throw new ConfigException(
+          PARTITION_DURATION_MS_CONFIG,
+          duration,
+          "partitioner.class=time needs a positive partition duration, e.g. 3600000 for hours");
+    }
+    return duration;
+  }
+
+  private static Partitioner time(AbstractConfig config, String pathFormat, long durationMs) {
+    String zoneId = config.getString(TIMEZONE_CONFIG).trim();
+    if (zoneId.isEmpty()) {
+      throw new ConfigException(
+          TIMEZONE_CONFIG,
+          zoneId,
+          "Timezone cannot be empty for a time-based partitioner; set e.g. UTC or Europe/Paris");
+    }
+    ZoneId zone = zone(zoneId);
+    Locale locale = locale(config.getString(LOCALE_CONFIG));
+    TimestampExtractor extractor =
+        TimestampExtractors.named(
+            config.getString(TIMESTAMP_EXTRACTOR_CONFIG),
+            config.getString(TIMESTAMP_FIELD_CONFIG),
+            zone);
+    return new TimeBasedPartitioner(
+        PathFormat.parse(pathFormat, zone, locale), durationMs, zone, extractor);
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id.trim());
+    } catch (DateTimeException e) {
+      throw new ConfigException(
+          TIMEZONE_CONFIG, id, "not a time zone id (" + e.getMessage() + "); e.g. UTC");
+    }
+  }
+
+  private static Locale locale(String tag) {
+    String trimmed = tag.trim();
+    return trimmed.isEmpty() ? Locale.ROOT : Locale.forLanguageTag(trimmed.replace('_', '-'));
   }
 }

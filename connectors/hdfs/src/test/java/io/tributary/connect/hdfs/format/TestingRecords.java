@@ -45,6 +45,28 @@ final class TestingRecords {
           .field("scores", SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.INT64_SCHEMA).build())
           .build();
 
+  /** Optional and nested shapes: optional struct, nullable array items, non-string map keys. */
+  static final Schema EDGES =
+      SchemaBuilder.struct()
+          .name("io.tributary.test.Edges")
+          .version(2)
+          .field("id", Schema.INT64_SCHEMA)
+          .field(
+              "home",
+              SchemaBuilder.struct()
+                  .name("io.tributary.test.Home")
+                  .optional()
+                  .field("address", ADDRESS)
+                  .build())
+          .field("maybe", SchemaBuilder.array(Schema.OPTIONAL_INT64_SCHEMA).build())
+          .field("byId", SchemaBuilder.map(Schema.INT32_SCHEMA, Schema.STRING_SCHEMA).build())
+          .field("price", Decimal.builder(3).optional().build())
+          .field("when", Timestamp.builder().optional().build())
+          .field(
+              "matrix",
+              SchemaBuilder.array(SchemaBuilder.array(Schema.FLOAT64_SCHEMA).build()).build())
+          .build();
+
   /** 2026-11-22T10:15:30.123Z. */
   static final long AT_MILLIS = 1_795_342_530_123L;
 
@@ -75,6 +97,25 @@ final class TestingRecords {
         .put("address", new Struct(ADDRESS).put("city", "Paris").put("zip", i % 2 == 0 ? i : null))
         .put("tags", List.of("a" + i, "b" + i))
         .put("scores", Map.of("k" + i, (long) i));
+  }
+
+  static Struct edges(long id, boolean empty) {
+    Struct value = new Struct(EDGES).put("id", id);
+    if (empty) {
+      return value.put("maybe", List.of()).put("byId", Map.of()).put("matrix", List.of());
+    }
+    Schema home = EDGES.field("home").schema();
+    java.util.List<Long> maybe = new java.util.ArrayList<>();
+    maybe.add(1L);
+    maybe.add(null);
+    maybe.add(3L);
+    return value
+        .put("home", new Struct(home).put("address", new Struct(ADDRESS).put("city", "Lyon")))
+        .put("maybe", maybe)
+        .put("byId", Map.of(1, "one", 2, "two"))
+        .put("price", new BigDecimal("-0.125"))
+        .put("when", new Date(AT_MILLIS))
+        .put("matrix", List.of(List.of(1.0, 2.0), List.of()));
   }
 
   static SinkRecord record(Schema schema, Object value, long offset) {

@@ -151,19 +151,26 @@ final class HdfsStorage {
    * and returns the last offset in its committed files (empty when it has none).
    */
   Optional<Long> recover(TopicPartition tp) throws IOException {
+    return recoverLatest(tp).map(latest -> latest.file().lastOffset());
+  }
+
+  /**
+   * As {@link #recover}, returning the committed file with the highest last offset and its path.
+   */
+  Optional<CommittedPath> recoverLatest(TopicPartition tp) throws IOException {
     replayIntent(tp);
     Path temp = tempDir(tp);
     if (fs.exists(temp)) {
       LOGGER.info("Deleting temporary leftovers of {} under {}", tp, temp);
       fs.delete(temp, true);
     }
-    Optional<Long> last = Optional.empty();
-    for (CommittedFile file : committedFiles(tp)) {
-      if (last.isEmpty() || file.lastOffset() > last.get()) {
-        last = Optional.of(file.lastOffset());
+    Optional<CommittedPath> latest = Optional.empty();
+    for (CommittedPath committed : committedPaths(tp)) {
+      if (latest.isEmpty() || committed.file().lastOffset() > latest.get().file().lastOffset()) {
+        latest = Optional.of(committed);
       }
     }
-    return last;
+    return latest;
   }
 
   private void replayIntent(TopicPartition tp) throws IOException {
@@ -194,8 +201,8 @@ final class HdfsStorage {
   }
 
   /** The committed files of a partition, in any partition path under its topic's directory. */
-  List<CommittedFile> committedFiles(TopicPartition tp) throws IOException {
-    List<CommittedFile> files = new ArrayList<>();
+  List<CommittedPath> committedPaths(TopicPartition tp) throws IOException {
+    List<CommittedPath> files = new ArrayList<>();
     Path topicDir = new Path(topicsDir, tp.topic());
     RemoteIterator<LocatedFileStatus> it;
     try {
@@ -207,7 +214,7 @@ final class HdfsStorage {
       LocatedFileStatus status = it.next();
       Optional<CommittedFile> file = CommittedFile.parse(status.getPath().getName());
       if (file.isPresent() && file.get().partition().equals(tp)) {
-        files.add(file.get());
+        files.add(new CommittedPath(file.get(), status.getPath()));
       }
     }
     return files;
@@ -216,6 +223,14 @@ final class HdfsStorage {
   /** Deletes a temporary file (best effort is the caller's choice). */
   void deleteTemp(Path temp) throws IOException {
     fs.delete(temp, false);
+  }
+
+  /** A committed file and where it is. */
+  record CommittedPath(CommittedFile file, Path path) {
+    CommittedPath {
+      requireNonNull(file, "file is null");
+      requireNonNull(path, "path is null");
+    }
   }
 
   /** One rename of a commit. */

@@ -2,10 +2,13 @@ package io.tributary.connect.hdfs;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.connect.hdfs.HdfsStorage.CommittedPath;
 import io.tributary.connect.hdfs.HdfsStorage.PendingRename;
 import io.tributary.connect.hdfs.format.RecordFileWriter;
 import io.tributary.connect.hdfs.format.RecordFormat;
 import io.tributary.connect.hdfs.partition.Partitioner;
+import io.tributary.connect.hdfs.partition.TimeBasedPartitioner;
+import io.tributary.connect.hdfs.schema.CommittedFileSchema;
 import io.tributary.connect.hdfs.schema.SchemaCompatibility;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TopicPartitionWriter {
   private static final Logger LOGGER = LoggerFactory.getLogger(TopicPartitionWriter.class);
+  private static final CommittedFileSchema COMMITTED_FILE_SCHEMA = new CommittedFileSchema();
 
   private final TopicPartition tp;
   private final HdfsStorage storage;
@@ -76,10 +80,16 @@ final class TopicPartitionWriter {
    * else empty (the consumer's own position is right).
    */
   Optional<Long> recover() throws IOException {
-    Optional<Long> last = storage.recover(tp);
-    if (last.isPresent()) {
-      nextOffset = last.get() + 1;
+    Optional<CommittedPath> latest = storage.recoverLatest(tp);
+    if (latest.isPresent()) {
+      nextOffset = latest.get().file().lastOffset() + 1;
       committedOffset = nextOffset;
+      if (compatibility != SchemaCompatibility.NONE && !schemaKnown) {
+        // Resume with the schema of the newest file, so that a late record with another version
+        // is projected as it would have been before the restart.
+        currentSchema = COMMITTED_FILE_SCHEMA.read(storage.fileSystem(), latest.get().path());
+        schemaKnown = currentSchema != null;
+      }
     } else {
       nextOffset = committedOffset;
     }
@@ -128,7 +138,7 @@ final class TopicPartitionWriter {
       return;
     }
     SinkRecord toWrite = adaptSchema(record);
-    Long timestamp = record.timestamp();
+    Long timestamp = recordTime(record, nowMs);
     if (!open.isEmpty()
         && settings.rotateIntervalMs() > 0
         && timestamp != null
@@ -154,6 +164,21 @@ final class TopicPartitionWriter {
         && file.writer.bytesWritten() >= settings.fileMaxBytes()) {
       commit("file.max.bytes");
     }
+  }
+
+  /**
+   * The record time {@code rotate.interval.ms} measures: the time-based partitioner's {@code
+   * timestamp.extractor} when there is one (as in Confluent's connector), else the record's
+   * timestamp (null when it has none: such records do not rotate).
+   */
+  private Long recordTime(SinkRecord record, long nowMs) {
+    if (settings.rotateIntervalMs() <= 0) {
+      return null;
+    }
+    if (partitioner instanceof TimeBasedPartitioner timeBased) {
+      return timeBased.timestampExtractor().extract(record, nowMs);
+    }
+    return record.timestamp();
   }
 
   private SinkRecord adaptSchema(SinkRecord record) throws IOException {

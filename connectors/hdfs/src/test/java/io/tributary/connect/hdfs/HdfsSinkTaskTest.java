@@ -194,6 +194,50 @@ class HdfsSinkTaskTest {
   }
 
   @Test
+  void withATimeBasedPartitionerRotateIntervalUsesItsTimestampExtractor() throws IOException {
+    // Given a daily partitioner by a value field, and rotate.interval.ms=1000
+    Schema schema =
+        org.apache.kafka.connect.data.SchemaBuilder.struct()
+            .name("Click")
+            .field("ts", Schema.INT64_SCHEMA)
+            .build();
+    HdfsSinkTask task =
+        start(
+            new TestingSinkTaskContext(),
+            props(
+                "flush.size", "1000",
+                "rotate.interval.ms", "1000",
+                "partitioner.class", "daily",
+                "timestamp.extractor", "RecordField",
+                "timestamp.field", "ts",
+                "timezone", "UTC",
+                "locale", "en"));
+
+    // When the field's time spans 1.5 s while the Kafka timestamps are all the same
+    long day = 1_763_769_600_000L; // 2025-11-22T00:00:00Z
+    List<SinkRecord> records = new ArrayList<>();
+    long[] times = {day, day + 500, day + 1_000, day + 1_500};
+    for (int offset = 0; offset < times.length; offset++) {
+      records.add(
+          new SinkRecord(
+              TOPIC,
+              0,
+              null,
+              null,
+              schema,
+              new org.apache.kafka.connect.data.Struct(schema).put("ts", times[offset]),
+              offset,
+              5L,
+              TimestampType.CREATE_TIME));
+    }
+    task.put(records);
+
+    // Then the field's time rotated the file, under the day's directory
+    assertThat(SinkFiles.list(fs, new Path(topicsDir, TOPIC)))
+        .containsExactly("year=2025/month=11/day=22/orders+0+0000000000+0000000001.json");
+  }
+
+  @Test
   void rotateScheduleIntervalCommitsOnTheWallClockEvenWithoutRecords() throws IOException {
     // Given rotate.schedule.interval.ms=60000, the clock at 1,000,000 ms
     HdfsSinkTask task =

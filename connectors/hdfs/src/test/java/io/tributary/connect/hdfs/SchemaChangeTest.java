@@ -54,9 +54,13 @@ class SchemaChangeTest {
         "orders", 0, null, null, schema, value, offset, 1L, TimestampType.CREATE_TIME);
   }
 
-  /** Writes the records under {@code mode} and returns "<first>-<last>:<fields>" per file. */
+  /** Writes the records under {@code mode} and describes each file: its fields and rows. */
   List<String> write(String mode, Schema... schemas) throws IOException {
-    java.nio.file.Path base = dir.resolve(mode + schemas.length);
+    return write(dir.resolve(mode + schemas.length), mode, 0, schemas);
+  }
+
+  List<String> write(java.nio.file.Path base, String mode, int firstOffset, Schema... schemas)
+      throws IOException {
     HdfsSinkTask task = new HdfsSinkTask(clock::get);
     tasks.add(task);
     task.initialize(new TestingSinkTaskContext());
@@ -70,7 +74,7 @@ class SchemaChangeTest {
     task.open(List.of(HdfsSinkTaskTest.TP));
     List<SinkRecord> records = new ArrayList<>();
     for (int i = 0; i < schemas.length; i++) {
-      records.add(record(i, schemas[i]));
+      records.add(record(firstOffset + i, schemas[i]));
     }
     task.put(records);
     clock.addAndGet(60_000);
@@ -110,6 +114,19 @@ class SchemaChangeTest {
   void backwardKeepsTheNewestSchemaAndProjectsOlderRecordsToIt() throws IOException {
     assertThat(write("BACKWARD", V1, V1, V2, V1))
         .containsExactly("[id]=[0, 1]", "[id, note]=[2/n2, 3/null]");
+  }
+
+  @Test
+  void afterARestartBackwardResumesWithTheSchemaOfTheNewestCommittedFile() throws IOException {
+    // Given files written with V1 then V2 under BACKWARD
+    java.nio.file.Path base = dir.resolve("restart");
+    assertThat(write(base, "BACKWARD", 0, V1, V2)).containsExactly("[id]=[0]", "[id, note]=[1/n1]");
+
+    // When a new task gets a late V1 record
+    List<String> files = write(base, "BACKWARD", 2, V1);
+
+    // Then it is projected to V2, the schema of the newest file, as it would have been before
+    assertThat(files).containsExactly("[id]=[0]", "[id, note]=[1/n1]", "[id, note]=[2/null]");
   }
 
   @Test

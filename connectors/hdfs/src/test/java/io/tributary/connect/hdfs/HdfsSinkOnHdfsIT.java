@@ -177,7 +177,10 @@ class HdfsSinkOnHdfsIT {
     assertThat(context.paused).containsExactly(TP);
     assertThat(context.timeoutMs).isEqualTo(1000);
     assertThat(committable(task)).isEqualTo(20);
-    clock.addAndGet(1_000);
+    clock.addAndGet(400);
+    task.put(List.of()); // no attempt before the backoff has passed, but a wake-up by then
+    assertThat(context.timeoutMs).isEqualTo(600);
+    clock.addAndGet(600);
     task.put(List.of()); // a retry while the NameNode is still down
     assertThat(context.paused).containsExactly(TP);
 

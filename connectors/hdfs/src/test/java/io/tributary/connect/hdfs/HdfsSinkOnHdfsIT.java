@@ -157,6 +157,23 @@ class HdfsSinkOnHdfsIT {
     crashed.stop();
   }
 
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> formats() {
+    return EachFormatRoundTrip.cases().stream()
+        .map(c -> org.junit.jupiter.params.provider.Arguments.of((Object) c));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("formats")
+  void eachFormatAndCodecIsCommittedAndReadBackWithItsOwnReader(String[] format)
+      throws IOException {
+    testDir = testDir + "-" + format[0] + "-" + format[2];
+    topicsDir = new Path(testDir, "topics");
+    Map<String, String> props = props();
+    props.putAll(EachFormatRoundTrip.settings(format));
+    HdfsSinkTask task = start(new TestingSinkTaskContext(), props);
+    EachFormatRoundTrip.run(task, format, fs, topicsDir, fs.getConf());
+  }
+
   @Test
   void theNameNodeGoingAwayPausesRetriesAndRecoversWithNoGapAndNoDuplicate() throws Exception {
     // Given a task with an open file holding 20..24 and 0..19 committed

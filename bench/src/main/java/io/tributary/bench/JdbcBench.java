@@ -344,7 +344,11 @@ public final class JdbcBench {
             + JdbcConnectorRuns.SINK_CONNECTOR
             + "`, 1 task, from the 1-task source run's topic into a fresh table (same columns,"
             + " primary key id); insert (pk.mode none, so COPY) and upsert (pk.mode record_value,"
-            + " pk.fields id); other keys default (batch.size 3000, exactly.once.enabled true);"
+            + " pk.fields id); "
+            + (settings.sinkBatch() > 0
+                ? "batch.size and consumer.override.max.poll.records " + settings.sinkBatch()
+                : "batch.size 3000 and the consumer's max.poll.records 500 (defaults)")
+            + ", exactly.once.enabled true;"
             + " timed from `POST /connectors` until the offsets the sink stores with its rows"
             + " reach the topic's records, then the table's count(*) checked\n");
     md.append(

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param splitTasks tasks of the split source run (the other source run has one task, no split)
  * @param splitRanges {@code split.ranges} of the split source run
  * @param timeout how long one connector run may take before it counts as failed
+ * @param sinkBatch when above 0, the sink's {@code batch.size} and its consumer's {@code
+ *     max.poll.records} (as {@code consumer.override.max.poll.records}); 0 keeps both defaults
  * @param converter the worker's key and value converter: {@code avro} (Tributary's AvroConverter
  *     with a schema registry the harness runs) or {@code json} (JsonConverter with schemas)
  * @param root the repository root
@@ -28,6 +30,7 @@ record JdbcBenchSettings(
     int splitTasks,
     int splitRanges,
     Duration timeout,
+    int sinkBatch,
     String converter,
     Path root,
     Path runtimeTarget,
@@ -42,6 +45,8 @@ record JdbcBenchSettings(
           + "  --split-tasks N    tasks.max of the split source run (default 4)\n"
           + "  --split-ranges N   split.ranges of the split source run (default 16)\n"
           + "  --timeout-seconds N  give up on one connector run after N s (default 900)\n"
+          + "  --sink-batch N     the sink's batch.size and consumer max.poll.records (default:\n"
+          + "                     theirs, 3000 and 500)\n"
           + "  --converter avro|json  the worker's converters: Avro with a schema registry, or\n"
           + "                     JsonConverter with schemas (default avro)\n";
 
@@ -59,6 +64,10 @@ record JdbcBenchSettings(
     requireNonNull(runtimeTarget, "runtimeTarget is null");
     requireNonNull(brokerCoreTarget, "brokerCoreTarget is null");
     requireNonNull(workDir, "workDir is null");
+    if (sinkBatch < 0) {
+      throw new IllegalArgumentException(
+          "--sink-batch must be at least 0, got " + sinkBatch + "\n" + USAGE);
+    }
     if (warmupRounds < 0) {
       throw new IllegalArgumentException(
           "--warmup-rounds must be at least 0, got " + warmupRounds + "\n" + USAGE);
@@ -93,6 +102,7 @@ record JdbcBenchSettings(
     int splitRanges = 16;
     long timeoutSeconds = 900;
     String converter = AVRO;
+    int sinkBatch = 0;
     Path root = Path.of("").toAbsolutePath();
     Path workDir = null;
     Path runtimeTarget = null;
@@ -114,6 +124,7 @@ record JdbcBenchSettings(
         case "--split-ranges" -> splitRanges = (int) CommandLineValues.number(name, value);
         case "--timeout-seconds" -> timeoutSeconds = CommandLineValues.number(name, value);
         case "--converter" -> converter = value;
+        case "--sink-batch" -> sinkBatch = (int) CommandLineValues.number(name, value);
         case "--root" -> root = Path.of(value).toAbsolutePath();
         case "--runtime-target" -> runtimeTarget = Path.of(value).toAbsolutePath();
         case "--broker-core-target" -> brokerCoreTarget = Path.of(value).toAbsolutePath();
@@ -128,6 +139,7 @@ record JdbcBenchSettings(
         splitTasks,
         splitRanges,
         Duration.ofSeconds(timeoutSeconds),
+        sinkBatch,
         converter,
         root,
         runtimeTarget != null ? runtimeTarget : root.resolve("runtime").resolve("target"),

@@ -79,7 +79,7 @@ final class JdbcConnectorRuns {
 
   /** The sink connector's config: {@code upsert} with pk.mode record_value (id), else insert. */
   static Map<String, String> sinkConfig(
-      String jdbcUrl, String user, String topic, String table, boolean upsert) {
+      String jdbcUrl, String user, String topic, String table, boolean upsert, int batch) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("connector.class", SINK_CONNECTOR);
     config.put("connection.url", jdbcUrl);
@@ -87,6 +87,10 @@ final class JdbcConnectorRuns {
     config.put("topics", topic);
     config.put("tasks.max", "1");
     config.put("table.name.format", table);
+    if (batch > 0) {
+      config.put("batch.size", Integer.toString(batch));
+      config.put("consumer.override.max.poll.records", Integer.toString(batch));
+    }
     if (upsert) {
       config.put("insert.mode", "upsert");
       config.put("pk.mode", "record_value");
@@ -141,7 +145,7 @@ final class JdbcConnectorRuns {
   JdbcResults.Timing sink(String name, String topic, String table, boolean upsert) {
     database.freshTable(table);
     Map<String, String> config =
-        sinkConfig(database.jdbcUrl(), database.user(), topic, table, upsert);
+        sinkConfig(database.jdbcUrl(), database.user(), topic, table, upsert, settings.sinkBatch());
     Optional<Duration> cpuBefore = worker.cpuTime();
     long started = System.nanoTime();
     create(name, config);

@@ -75,8 +75,9 @@ class JdbcBenchSettingsTest {
   void connectorConfigsUseTheConnectorsKeys() {
     // When
     var source = JdbcConnectorRuns.sourceConfig("jdbc:postgresql://h/db", "pg", "p-", 4, 16);
-    var insert = JdbcConnectorRuns.sinkConfig("jdbc:postgresql://h/db", "pg", "t", "out", false);
-    var upsert = JdbcConnectorRuns.sinkConfig("jdbc:postgresql://h/db", "pg", "t", "out", true);
+    var insert = JdbcConnectorRuns.sinkConfig("jdbc:postgresql://h/db", "pg", "t", "out", false, 0);
+    var upsert = JdbcConnectorRuns.sinkConfig("jdbc:postgresql://h/db", "pg", "t", "out", true, 0);
+    var big = JdbcConnectorRuns.sinkConfig("jdbc:postgresql://h/db", "pg", "t", "out", false, 5000);
 
     // Then
     assertThat(source)
@@ -97,6 +98,10 @@ class JdbcBenchSettingsTest {
         .containsEntry("insert.mode", "upsert")
         .containsEntry("pk.mode", "record_value")
         .containsEntry("pk.fields", "id");
+    assertThat(insert).doesNotContainKeys("batch.size", "consumer.override.max.poll.records");
+    assertThat(big)
+        .containsEntry("batch.size", "5000")
+        .containsEntry("consumer.override.max.poll.records", "5000");
   }
 
   @Test

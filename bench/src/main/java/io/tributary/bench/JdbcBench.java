@@ -93,10 +93,14 @@ public final class JdbcBench {
         Optional<JdbcClientsCeiling> ceiling =
             Optional.ofNullable(registry)
                 .map(r -> new JdbcClientsCeiling(database, broker.bootstrapServers(), r.url()));
+        Optional<JdbcClientsSinkCeiling> sinkCeiling =
+            Optional.ofNullable(registry)
+                .map(r -> new JdbcClientsSinkCeiling(database, broker.bootstrapServers(), r.url()));
         // Warm-up rounds (numbered 0, -1, ...) run the same steps unreported: a worker is a
         // long-running service, and the JIT's first compilations would otherwise be timed.
         for (int round = 1 - settings.warmupRounds(); round <= settings.rounds(); round++) {
-          JdbcResults result = round(settings, database, connectors, baselines, ceiling, round);
+          JdbcResults result =
+              round(settings, database, connectors, baselines, ceiling, sinkCeiling, round);
           if (round >= 1) {
             results.add(result);
           }
@@ -128,6 +132,7 @@ public final class JdbcBench {
       JdbcConnectorRuns connectors,
       JdbcBaselines baselines,
       Optional<JdbcClientsCeiling> ceiling,
+      Optional<JdbcClientsSinkCeiling> sinkCeiling,
       int round) {
     long rows = settings.rows();
     Map<JdbcStep, Outcome<JdbcResults.Timing>> steps = new EnumMap<>(JdbcStep.class);
@@ -184,6 +189,19 @@ public final class JdbcBench {
                 "sink_upsert",
                 true));
     database.execute("DROP TABLE IF EXISTS sink_upsert");
+    step(
+        steps,
+        round,
+        JdbcStep.CLIENTS_SINK,
+        () -> {
+          if (!topicFull) {
+            throw new IllegalStateException("not run: the 1-task source run failed");
+          }
+          return sinkCeiling
+              .orElseThrow(() -> new IllegalStateException("not run: needs --converter avro"))
+              .run(topic, "clients_sink", rows);
+        });
+    database.execute("DROP TABLE IF EXISTS clients_sink");
     boolean copied = steps.get(JdbcStep.COPY_TO) instanceof Outcome.Measured<?>;
     step(
         steps,
@@ -374,6 +392,11 @@ public final class JdbcBench {
             + " and sends it with one kafka-clients producer (the worker's source producer"
             + " settings: acks=all, idempotence, linger.ms 5, batch.size 65536; key: the id as 8"
             + " bytes) until the last send is acked: what any worker has to do at the least\n");
+    md.append(
+        "- The sink's ceiling, with --converter avro: in the harness JVM, one thread consumes the"
+            + " 1-task source run's topic (max.poll.records 5000), decodes each value with"
+            + " Tributary's AvroDeserializer, writes it as COPY text and loads each poll with one"
+            + " `COPY ... FROM STDIN` and one commit into a fresh table (no offsets stored)\n");
     md.append("- Machine: ")
         .append(machine.cores())
         .append(" cores (`nproc`), ")

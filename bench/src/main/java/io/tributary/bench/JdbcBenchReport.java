@@ -24,6 +24,8 @@ final class JdbcBenchReport {
           new Goal(JdbcStep.CLIENTS_SOURCE, JdbcStep.COPY_TO, 0.0, false, "(the ceiling)"),
           new Goal(JdbcStep.SOURCE_ONE_TASK, JdbcStep.CLIENTS_SOURCE, 0.0, false, "(share of it)"),
           new Goal(JdbcStep.SINK_INSERT, JdbcStep.COPY_FROM, 0.5, false, ">= 0.5× COPY FROM"),
+          new Goal(JdbcStep.CLIENTS_SINK, JdbcStep.COPY_FROM, 0.0, false, "(the sink's ceiling)"),
+          new Goal(JdbcStep.SINK_INSERT, JdbcStep.CLIENTS_SINK, 0.0, false, "(share of it)"),
           new Goal(JdbcStep.SINK_UPSERT, JdbcStep.BATCHED_UPSERT, 0.0, false, "(no goal)"));
 
   /** Median rows/s, seconds and the worker's CPU seconds per step. */

@@ -9,6 +9,9 @@ enum JdbcStep {
   COPY_TO("`COPY (SELECT ...) TO STDOUT` (CopyManager)", false),
   SINK_INSERT("JDBC sink, insert (pk.mode none: COPY)", true),
   SINK_UPSERT("JDBC sink, upsert (pk.mode record_value)", true),
+  CLIENTS_SINK(
+      "consumer -> Avro -> COPY FROM, 1 thread (kafka-clients, no worker: the sink's ceiling)",
+      false),
   COPY_FROM("`COPY ... FROM STDIN` (CopyManager)", false),
   BATCHED_UPSERT("batched `INSERT ... ON CONFLICT` (JDBC batches)", false);
 

@@ -28,9 +28,9 @@ class JdbcBenchReportTest {
     // Given: source 1 task 4 s, 2 s, 3 s over three rounds -> median 3 s, 333,333 rows/s
     List<JdbcResults> rounds =
         List.of(
-            round(1, 4, 1, 2, 1, 2, 5, 1, 10),
-            round(2, 2, 1, 2, 1, 2, 5, 1, 10),
-            round(3, 3, 1, 2, 1, 2, 5, 1, 10));
+            round(1, 4, 1, 2, 1, 2, 5, 2, 1, 10),
+            round(2, 2, 1, 2, 1, 2, 5, 2, 1, 10),
+            round(3, 3, 1, 2, 1, 2, 5, 2, 1, 10));
 
     // When
     String table = JdbcBenchReport.table(rounds);
@@ -47,7 +47,7 @@ class JdbcBenchReportTest {
     // Given: COPY TO 1 s; source 1 task 2 s (0.5x: met), split 1 s (1.0x: not > 1); the
     // clients-only ceiling 1.6 s (0.625x COPY TO; the 1-task source 0.8x of it);
     // COPY FROM 1 s, sink insert 4 s (0.25x: not met)
-    List<JdbcResults> rounds = List.of(round(1, 2, 1, 1.6, 1, 4, 5, 1, 10));
+    List<JdbcResults> rounds = List.of(round(1, 2, 1, 1.6, 1, 4, 5, 2, 1, 10));
 
     // When
     String goals = JdbcBenchReport.goals(rounds);
@@ -65,7 +65,8 @@ class JdbcBenchReportTest {
                 + " | >= 0.5× COPY FROM | no |")
         .contains("| 2.00 | (no goal) |  |")
         .contains("| 0.63 | (the ceiling) |  |")
-        .contains("| 0.80 | (share of it) |  |");
+        .contains("| 0.80 | (share of it) |  |")
+        .contains("| 0.50 | (the sink's ceiling) |  |");
   }
 
   @Test
@@ -114,7 +115,7 @@ class JdbcBenchReportTest {
     // When
     String table =
         JdbcBenchReport.rounds(
-            List.of(round(1, 1, 1, 1, 1, 1, 1, 1), round(2, 2, 2, 2, 2, 2, 2, 2)));
+            List.of(round(1, 1, 1, 1, 1, 1, 1, 1, 1, 1), round(2, 2, 2, 2, 2, 2, 2, 2, 2, 2)));
 
     // Then
     assertThat(table)

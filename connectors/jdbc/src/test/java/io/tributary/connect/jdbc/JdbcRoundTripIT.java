@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * default ({@code connect}, Connect's millisecond Time and Timestamp) loses the microseconds of
  * TIME and TIMESTAMP columns, which this test shows; {@code micros} keeps every value exactly.
  *
- * <p>PostgreSQL arrays are left out: the source reads them, but the sink rejects ARRAY fields.
+ * <p>PostgreSQL arrays of integers, text and numeric round-trip as Connect ARRAYs into array
+ * columns the sink creates ({@code integer[]}, {@code text[]}, {@code numeric[]}).
  */
 class JdbcRoundTripIT {
   /** One column per mapped type; every column but the key is nullable. */
@@ -40,7 +41,8 @@ class JdbcRoundTripIT {
           + " c_bigint BIGINT, c_real REAL, c_double DOUBLE PRECISION, c_numeric NUMERIC(12,3),"
           + " c_anynum NUMERIC, c_bool BOOLEAN, c_text TEXT, c_varchar VARCHAR(20), c_bytea BYTEA,"
           + " c_date DATE, c_time TIME, c_timestamp TIMESTAMP, c_timestamptz TIMESTAMPTZ,"
-          + " c_uuid UUID, c_json JSON, c_jsonb JSONB)";
+          + " c_uuid UUID, c_json JSON, c_jsonb JSONB, c_int_arr INTEGER[], c_text_arr TEXT[],"
+          + " c_num_arr NUMERIC[])";
 
   private static final String ROWS =
       "INSERT INTO types VALUES"
@@ -48,17 +50,19 @@ class JdbcRoundTripIT {
           + " 3.14159265358979323846264338327950288, true, 'tab\tline\nend \\ back', 'varchar',"
           + " '\\x00ff5c0a', '2024-02-29', '23:59:58.123456', '2024-02-29 12:34:56.654321',"
           + " '2024-03-01 01:02:03.000004+02', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',"
-          + " '{\"b\": 1,  \"a\": [1, 2.50]}', '{\"x\": {\"y\": null}}'),"
+          + " '{\"b\": 1,  \"a\": [1, 2.50]}', '{\"x\": {\"y\": null}}', ARRAY[1, NULL, -3],"
+          + " ARRAY['a', 'b \"q\"', 'c\\d', NULL, '', 'x,y', '{z}', 'NULL', 'tab\tline\nend'],"
+          + " ARRAY[1.50, NULL, 3.14159265358979323846]),"
           + " (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-          + " NULL, NULL, NULL, NULL, NULL),"
+          + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
           + " (3, -32768, -2147483648, -9223372036854775808, -3.4e38, 1.7976931348623157e308,"
           + " -999999999.999, -0.000000000000000000001, false, '', '', '\\x', '1900-01-01',"
           + " '00:00:00', '1969-12-31 23:59:59.999999', '1969-12-31 23:59:59.999999+00',"
-          + " '00000000-0000-0000-0000-000000000000', '[]', '\"text\"'),"
+          + " '00000000-0000-0000-0000-000000000000', '[]', '\"text\"', '{}', '{}', '{}'),"
           + " (4, 32767, 0, 9223372036854775807, 3.4e38, -0.0, 0.001, 1e-40, true, 'üñí ✓ 𝄞',"
           + " 'x', '\\x80', '2999-12-31', '12:00:00.000001', '2262-04-11 23:47:16.854775',"
           + " '2262-04-11 23:47:16.854775+00', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'null',"
-          + " '[1, \"two\", false]')";
+          + " '[1, \"two\", false]', ARRAY[2147483647], ARRAY['üñí ✓'], ARRAY[1e-40])";
 
   private static final int ROW_COUNT = 4;
 
@@ -82,7 +86,10 @@ class JdbcRoundTripIT {
           "c_timestamptz",
           "c_uuid",
           "c_json",
-          "c_jsonb");
+          "c_jsonb",
+          "c_int_arr",
+          "c_text_arr",
+          "c_num_arr");
 
   @TempDir Path dir;
 
@@ -180,7 +187,10 @@ class JdbcRoundTripIT {
           .containsEntry("c_timestamp", "timestamp(6) without time zone")
           .containsEntry("c_uuid", "uuid")
           .containsEntry("c_json", "jsonb")
-          .containsEntry("c_numeric", "numeric(12,3)");
+          .containsEntry("c_numeric", "numeric(12,3)")
+          .containsEntry("c_int_arr", "integer[]")
+          .containsEntry("c_text_arr", "text[]")
+          .containsEntry("c_num_arr", "numeric[]");
       assertThat(columnTypes(postgres, "copy_connect"))
           .containsEntry("c_time", "time(3) without time zone")
           .containsEntry("c_timestamp", "timestamp(3) without time zone");

@@ -31,6 +31,15 @@ final class ColumnTypes {
    * dialect cannot index its large types (Oracle CLOB/BLOB).
    */
   static String sqlType(DialectKind dialect, Schema schema, boolean primaryKey) {
+    if (schema.type() == Schema.Type.ARRAY) {
+      if (dialect != DialectKind.POSTGRES) {
+        throw new ConnectException(
+            "The JDBC sink writes ARRAY fields to PostgreSQL only (array columns); leave the"
+                + " field out with fields.whitelist, or convert it to a string with a transform");
+      }
+      arrayElementType(schema.valueSchema());
+      return sqlType(dialect, schema.valueSchema(), false) + "[]";
+    }
     if (schema.name() != null) {
       switch (schema.name()) {
         case Decimal.LOGICAL_NAME:
@@ -127,8 +136,46 @@ final class ColumnTypes {
     };
   }
 
+  /**
+   * The PostgreSQL element type name {@code Connection.createArrayOf} takes for an array of {@code
+   * element}: integers, floats, booleans, strings and decimals (Connect Decimal or Tributary's
+   * variable decimal).
+   *
+   * @throws ConnectException for other element types, naming the type
+   */
+  static String arrayElementType(Schema element) {
+    if (element.name() != null) {
+      switch (element.name()) {
+        case Decimal.LOGICAL_NAME, VARIABLE_DECIMAL:
+          return "numeric";
+        default:
+          throw new ConnectException(
+              "The JDBC sink has no array column type for elements of "
+                  + element.name()
+                  + "; arrays of integers, floats, booleans, strings and decimals are written");
+      }
+    }
+    return switch (element.type()) {
+      case INT8, INT16 -> "int2";
+      case INT32 -> "int4";
+      case INT64 -> "int8";
+      case FLOAT32 -> "float4";
+      case FLOAT64 -> "float8";
+      case BOOLEAN -> "bool";
+      case STRING -> "text";
+      default ->
+          throw new ConnectException(
+              "The JDBC sink has no array column type for elements of Connect type "
+                  + element.type()
+                  + "; arrays of integers, floats, booleans, strings and decimals are written");
+    };
+  }
+
   /** The {@link Types} constant for binding a null of {@code schema}. */
   static int jdbcType(Schema schema) {
+    if (schema.type() == Schema.Type.ARRAY) {
+      return Types.ARRAY;
+    }
     if (schema.name() != null) {
       switch (schema.name()) {
         case Decimal.LOGICAL_NAME:

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
@@ -78,6 +79,7 @@ final class CopyEncoder {
       }
     }
     switch (schema.type()) {
+      case ARRAY -> escape(out, arrayLiteral(schema.valueSchema(), (List<?>) value));
       case BOOLEAN -> out.append((Boolean) value ? 't' : 'f');
       case BYTES -> out.append("\\\\x").append(HEX.formatHex(ValueBinder.bytes(value)));
       case STRING -> escape(out, (String) value);
@@ -85,6 +87,41 @@ final class CopyEncoder {
       default ->
           throw new IllegalArgumentException("no COPY text for Connect type " + schema.type());
     }
+  }
+
+  /**
+   * PostgreSQL's array literal: {@code {1,NULL,3}}; strings and decimals double-quoted with {@code
+   * "} and {@code \\} backslash-escaped (the literal is then escaped again for COPY).
+   */
+  static String arrayLiteral(Schema element, List<?> values) {
+    ColumnTypes.arrayElementType(element);
+    StringBuilder literal = new StringBuilder("{");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        literal.append(',');
+      }
+      Object value = values.get(i);
+      if (value == null) {
+        literal.append("NULL");
+      } else if (value instanceof Boolean b) {
+        literal.append(b ? 't' : 'f');
+      } else if (value instanceof Number && !(value instanceof BigDecimal)) {
+        literal.append(value);
+      } else {
+        String text =
+            value instanceof BigDecimal decimal ? decimal.toPlainString() : (String) value;
+        literal.append('"');
+        for (int c = 0; c < text.length(); c++) {
+          char ch = text.charAt(c);
+          if (ch == '"' || ch == '\\') {
+            literal.append('\\');
+          }
+          literal.append(ch);
+        }
+        literal.append('"');
+      }
+    }
+    return literal.append('}').toString();
   }
 
   private static void escape(StringBuilder out, String value) {

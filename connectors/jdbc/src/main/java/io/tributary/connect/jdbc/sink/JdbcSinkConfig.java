@@ -74,6 +74,11 @@ public final class JdbcSinkConfig extends AbstractConfig {
       "The record value's fields to write, comma-separated; empty: all of them. Primary key"
           + " fields are always written.";
 
+  public static final String FIELDS_INCLUDE_LIST_CONFIG = "fields.include.list";
+  private static final String FIELDS_INCLUDE_LIST_DOC =
+      "Newer name of fields.whitelist: the record value's fields to write; empty: all of them."
+          + " Set one of the two.";
+
   public static final String DB_TIMEZONE_CONFIG = "db.timezone";
   public static final String DB_TIMEZONE_DEFAULT = "UTC";
   private static final String DB_TIMEZONE_DOC =
@@ -237,6 +242,16 @@ public final class JdbcSinkConfig extends AbstractConfig {
             Width.LONG,
             "Fields")
         .define(
+            FIELDS_INCLUDE_LIST_CONFIG,
+            Type.LIST,
+            "",
+            Importance.MEDIUM,
+            FIELDS_INCLUDE_LIST_DOC,
+            DATA_MAPPING_GROUP,
+            ++order,
+            Width.LONG,
+            "Included fields")
+        .define(
             DB_TIMEZONE_CONFIG,
             Type.STRING,
             DB_TIMEZONE_DEFAULT,
@@ -370,12 +385,15 @@ public final class JdbcSinkConfig extends AbstractConfig {
               + " finds rows by primary key, so pk.mode must not be none; set pk.mode to"
               + " kafka, record_key or record_value");
     }
-    if (insertMode == InsertMode.UPSERT && connection.dialect().kind() == DialectKind.GENERIC) {
+    if (insertMode == InsertMode.UPSERT
+        && connection.dialect().kind() == DialectKind.GENERIC
+        && !isH2(connection.url())) {
       problems.put(
           INSERT_MODE_CONFIG,
           "upsert is not supported by the generic dialect ("
               + connection.url()
-              + "); use insert or update, or a PostgreSQL or Oracle database (dialect.name)");
+              + ") except on H2 (MERGE ... KEY); use insert or update, or a PostgreSQL or Oracle"
+              + " database (dialect.name)");
     }
     List<String> pkFields = config.getList(PK_FIELDS_CONFIG);
     if (pkMode == PkMode.KAFKA && !pkFields.isEmpty() && pkFields.size() != 3) {
@@ -392,7 +410,18 @@ public final class JdbcSinkConfig extends AbstractConfig {
           PK_FIELDS_CONFIG,
           "pk.fields is set but pk.mode=none ignores it; set pk.mode or clear pk.fields");
     }
+    if (!config.getList(FIELDS_WHITELIST_CONFIG).isEmpty()
+        && !config.getList(FIELDS_INCLUDE_LIST_CONFIG).isEmpty()) {
+      problems.put(
+          FIELDS_WHITELIST_CONFIG,
+          "fields.whitelist is the older name of fields.include.list; set only one of them");
+    }
     return problems;
+  }
+
+  /** H2, whose MERGE ... KEY the generic dialect's upsert writes. */
+  static boolean isH2(String url) {
+    return url != null && url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
   }
 
   public ConnectionSettings connection() {
@@ -412,7 +441,8 @@ public final class JdbcSinkConfig extends AbstractConfig {
   }
 
   public List<String> fieldsWhitelist() {
-    return List.copyOf(getList(FIELDS_WHITELIST_CONFIG));
+    List<String> include = getList(FIELDS_INCLUDE_LIST_CONFIG);
+    return List.copyOf(include.isEmpty() ? getList(FIELDS_WHITELIST_CONFIG) : include);
   }
 
   public ZoneId timeZone() {

@@ -167,6 +167,10 @@ public record RecordShape(List<SinkColumn> keyColumns, List<SinkColumn> valueCol
   }
 
   private static void checkPrimitive(Schema schema, String name, SinkRecord record) {
+    if (schema.type() == Schema.Type.ARRAY && schema.valueSchema().type().isPrimitive()) {
+      // An array of primitives: a PostgreSQL array column (ColumnTypes says which databases).
+      return;
+    }
     if (!schema.type().isPrimitive()) {
       throw new ConnectException(
           "Field "
@@ -175,7 +179,8 @@ public record RecordShape(List<SinkColumn> keyColumns, List<SinkColumn> valueCol
               + where(record)
               + " is a "
               + schema.type()
-              + "; the JDBC sink writes primitive and logical types only (flatten it with the"
+              + "; the JDBC sink writes primitive and logical types and arrays of them only"
+              + " (flatten it with the"
               + " Flatten transform, or leave it out with fields.whitelist)");
     }
   }

@@ -56,7 +56,8 @@ final class SinkStatements {
   /**
    * Insert or update by primary key.
    *
-   * @throws ConnectException for the generic dialect, which has no portable upsert
+   * <p>The generic dialect has no portable upsert: it writes H2's {@code MERGE INTO t (...) KEY
+   * (...) VALUES (...)}, and the configuration allows upsert there for {@code jdbc:h2:} URLs only.
    */
   Bound upsert(TableId table, List<String> keys, List<String> values) {
     List<String> all = concat(keys, values);
@@ -78,10 +79,19 @@ final class SinkStatements {
             all);
       }
       case ORACLE -> new Bound(oracleMerge(table, keys, values, all), all);
+      // H2's MERGE by key (the configuration accepts upsert on the generic dialect for H2 only).
       case GENERIC ->
-          throw new ConnectException(
-              "insert.mode=upsert is not supported by the generic dialect; use insert or update,"
-                  + " or set dialect.name for a PostgreSQL or Oracle database");
+          new Bound(
+              "MERGE INTO "
+                  + ids.table(table)
+                  + " ("
+                  + ids.columns(all)
+                  + ") KEY ("
+                  + ids.columns(keys)
+                  + ") VALUES ("
+                  + placeholders(all.size())
+                  + ")",
+              all);
     };
   }
 

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Calendar;
+import java.util.List;
 import java.util.TimeZone;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -97,6 +98,7 @@ final class ValueBinder {
       }
     }
     switch (schema.type()) {
+      case ARRAY -> statement.setArray(index, array(statement, schema.valueSchema(), value));
       case INT8 -> statement.setShort(index, (Byte) value);
       case INT16 -> statement.setShort(index, (Short) value);
       case INT32 -> statement.setInt(index, (Integer) value);
@@ -108,6 +110,24 @@ final class ValueBinder {
       case BYTES -> statement.setBytes(index, bytes(value));
       default -> throw new IllegalArgumentException("no binding for Connect type " + schema.type());
     }
+  }
+
+  /** A Connect array (a List) as a PostgreSQL array of the element's type. */
+  private static java.sql.Array array(PreparedStatement statement, Schema element, Object value)
+      throws SQLException {
+    List<?> list = (List<?>) value;
+    Object[] elements = new Object[list.size()];
+    boolean variableDecimal = TributaryTypes.VARIABLE_DECIMAL.equals(element.name());
+    for (int i = 0; i < elements.length; i++) {
+      Object e = list.get(i);
+      if (e instanceof Byte b) {
+        e = (short) b;
+      } else if (variableDecimal && e != null) {
+        e = new BigDecimal((String) e);
+      }
+      elements[i] = e;
+    }
+    return statement.getConnection().createArrayOf(ColumnTypes.arrayElementType(element), elements);
   }
 
   static byte[] bytes(Object value) {

@@ -54,12 +54,22 @@ public record ColumnMapping(String name, Schema schema, ColumnReader reader) {
 
   /** How columns are mapped: the settings that change a mapping. */
   public record Options(
-      NumericMapping numeric, TimePrecision time, ZoneId dbZone, DialectKind dialect) {
+      NumericMapping numeric,
+      TimePrecision time,
+      ZoneId dbZone,
+      DialectKind dialect,
+      TimestampGranularity granularity) {
     public Options {
       requireNonNull(numeric, "numeric is null");
       requireNonNull(time, "time is null");
       requireNonNull(dbZone, "dbZone is null");
       requireNonNull(dialect, "dialect is null");
+      requireNonNull(granularity, "granularity is null");
+    }
+
+    /** With {@code timestamp.granularity=connect_logical}. */
+    public Options(NumericMapping numeric, TimePrecision time, ZoneId dbZone, DialectKind dialect) {
+      this(numeric, time, dbZone, dialect, TimestampGranularity.CONNECT_LOGICAL);
     }
 
     Calendar calendar() {
@@ -243,6 +253,9 @@ public record ColumnMapping(String name, Schema schema, ColumnReader reader) {
                   : rs.getTimestamp(c, options.calendar());
           return value == null ? null : value.toInstant();
         };
+    if (options.granularity() != TimestampGranularity.CONNECT_LOGICAL) {
+      return nanosTimestamp(instant, options);
+    }
     if (options.time() == TimePrecision.MICROS) {
       return new Mapped(
           SchemaBuilder.int64().name(MICRO_TIMESTAMP),
@@ -257,6 +270,38 @@ public record ColumnMapping(String name, Schema schema, ColumnReader reader) {
           java.time.Instant i = (java.time.Instant) instant.read(rs, c);
           return i == null ? null : java.util.Date.from(i);
         });
+  }
+
+  private static final java.time.format.DateTimeFormatter ISO_NANOS =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS", Locale.ROOT);
+
+  /** {@code timestamp.granularity}'s nanosecond forms of a timestamp. */
+  private static Mapped nanosTimestamp(ColumnReader instant, Options options) {
+    ColumnReader nanos =
+        (rs, c) -> {
+          java.time.Instant i = (java.time.Instant) instant.read(rs, c);
+          return i == null
+              ? null
+              : Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+        };
+    return switch (options.granularity()) {
+      case NANOS_LONG -> new Mapped(SchemaBuilder.int64(), nanos);
+      case NANOS_STRING ->
+          new Mapped(
+              SchemaBuilder.string(),
+              (rs, c) -> {
+                Object value = nanos.read(rs, c);
+                return value == null ? null : value.toString();
+              });
+      case NANOS_ISO_DATETIME_STRING ->
+          new Mapped(
+              SchemaBuilder.string(),
+              (rs, c) -> {
+                java.time.Instant i = (java.time.Instant) instant.read(rs, c);
+                return i == null ? null : ISO_NANOS.format(i.atZone(options.dbZone()));
+              });
+      case CONNECT_LOGICAL -> throw new IllegalStateException("not a nanosecond granularity");
+    };
   }
 
   private static Optional<Mapped> array(String typeName, Options options) {

@@ -1,5 +1,6 @@
 package io.tributary.connect.jdbc.source;
 
+import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
@@ -42,6 +43,12 @@ public final class JdbcSourceConfig extends AbstractConfig {
   public static final String DB_TIMEZONE_CONFIG = "db.timezone";
   public static final String NUMERIC_MAPPING_CONFIG = "numeric.mapping";
   public static final String TABLE_POLL_INTERVAL_MS_CONFIG = "table.poll.interval.ms";
+  public static final String QUERY_SUFFIX_CONFIG = "query.suffix";
+  public static final String TIMESTAMP_GRANULARITY_CONFIG = "timestamp.granularity";
+  public static final String TRANSACTION_ISOLATION_CONFIG = "transaction.isolation.mode";
+  public static final String QUOTE_SQL_IDENTIFIERS_CONFIG = "quote.sql.identifiers";
+  public static final String QUERY_RETRY_ATTEMPTS_CONFIG = "query.retry.attempts";
+  public static final String NUMERIC_PRECISION_MAPPING_CONFIG = "numeric.precision.mapping";
   // Tributary's own keys.
   public static final String TIME_PRECISION_CONFIG = "time.precision.mode";
   public static final String FETCH_SIZE_CONFIG = "fetch.size";
@@ -154,17 +161,59 @@ public final class JdbcSourceConfig extends AbstractConfig {
               + getString(TIME_PRECISION_CONFIG)
               + "' for configuration time.precision.mode: use connect or micros");
     }
+    Optional<TimestampGranularity> granularity =
+        TimestampGranularity.parse(getString(TIMESTAMP_GRANULARITY_CONFIG));
+    if (granularity.isEmpty()) {
+      add(
+          problems,
+          TIMESTAMP_GRANULARITY_CONFIG,
+          "Invalid value '"
+              + getString(TIMESTAMP_GRANULARITY_CONFIG)
+              + "' for configuration timestamp.granularity: use one of "
+              + TimestampGranularity.names());
+    } else if (granularity.get() != TimestampGranularity.CONNECT_LOGICAL
+        && TimePrecision.parse(getString(TIME_PRECISION_CONFIG)).orElse(null)
+            == TimePrecision.MICROS) {
+      add(
+          problems,
+          TIMESTAMP_GRANULARITY_CONFIG,
+          "Invalid value '"
+              + getString(TIMESTAMP_GRANULARITY_CONFIG)
+              + "' for configuration timestamp.granularity: time.precision.mode=micros already"
+              + " chooses how timestamps are represented; set one of them");
+    }
+    String isolation = getString(TRANSACTION_ISOLATION_CONFIG);
+    if (IsolationMode.parse(isolation).isEmpty()) {
+      add(
+          problems,
+          TRANSACTION_ISOLATION_CONFIG,
+          "Invalid value '"
+              + isolation
+              + "' for configuration transaction.isolation.mode: use one of "
+              + IsolationMode.names()
+              + (isolation.trim().equalsIgnoreCase("SQL_SERVER_SNAPSHOT")
+                  ? " (SQL_SERVER_SNAPSHOT is SQL Server's, which has no dialect here)"
+                  : ""));
+    }
+    if (getString(NUMERIC_MAPPING_CONFIG) != null && getBoolean(NUMERIC_PRECISION_MAPPING_CONFIG)) {
+      add(
+          problems,
+          NUMERIC_PRECISION_MAPPING_CONFIG,
+          "Invalid configuration: numeric.precision.mapping is the deprecated form of"
+              + " numeric.mapping=precision_only; set only numeric.mapping");
+    }
     String schedule = getString(SCHEDULE_CONFIG);
     if (!schedule.isBlank()) {
       try {
-        cronParser().parse(schedule).validate();
+        parseCron(schedule);
       } catch (IllegalArgumentException e) {
         add(
             problems,
             SCHEDULE_CONFIG,
             "Invalid value '"
                 + schedule
-                + "' for configuration schedule: not a five-field cron expression ("
+                + "' for configuration schedule: not a cron expression of five fields (Unix:"
+                + " minute hour day month weekday) or six (seconds first) ("
                 + e.getMessage()
                 + "); e.g. '0 2 * * *' for 02:00 every day");
       }
@@ -198,12 +247,8 @@ public final class JdbcSourceConfig extends AbstractConfig {
    */
   static final Map<String, String> UNSUPPORTED_CONFLUENT_KEYS =
       Map.of(
-          "query.suffix", "",
-          "timestamp.granularity", "see time.precision.mode",
-          "transaction.isolation.mode", "",
-          "numeric.precision.mapping", "use numeric.mapping=precision_only",
-          "quote.sql.identifiers", "identifiers are always quoted",
-          "query.retry.attempts", "see connection.attempts");
+          "table.monitoring.startup.polling.limit.ms",
+          "tables are listed when the connector starts and every table.poll.interval.ms");
 
   /** Throws the first problem of {@link #problems()} as a ConfigException. */
   public JdbcSourceConfig validated() {
@@ -219,8 +264,19 @@ public final class JdbcSourceConfig extends AbstractConfig {
     problems.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
   }
 
-  static CronParser cronParser() {
-    return new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  /**
+   * A {@code schedule}: five fields are a Unix cron expression (minute hour day-of-month month
+   * day-of-week); six fields put the seconds first (Spring's form, e.g. {@code "0/10 * * * * *"}
+   * every ten seconds).
+   *
+   * @throws IllegalArgumentException when it is neither
+   */
+  static Cron parseCron(String expression) {
+    String trimmed = expression.trim();
+    CronType type = trimmed.split("\\s+").length == 6 ? CronType.SPRING : CronType.UNIX;
+    Cron cron = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(type)).parse(trimmed);
+    cron.validate();
+    return cron;
   }
 
   public ConnectionSettings connection() {
@@ -295,7 +351,31 @@ public final class JdbcSourceConfig extends AbstractConfig {
   }
 
   public NumericMapping numericMapping() {
+    if (getString(NUMERIC_MAPPING_CONFIG) == null && getBoolean(NUMERIC_PRECISION_MAPPING_CONFIG)) {
+      return NumericMapping.PRECISION_ONLY;
+    }
     return NumericMapping.parse(getString(NUMERIC_MAPPING_CONFIG)).orElseThrow();
+  }
+
+  public String querySuffix() {
+    return getString(QUERY_SUFFIX_CONFIG).trim();
+  }
+
+  public TimestampGranularity timestampGranularity() {
+    return TimestampGranularity.parse(getString(TIMESTAMP_GRANULARITY_CONFIG)).orElseThrow();
+  }
+
+  public IsolationMode isolationMode() {
+    return IsolationMode.parse(getString(TRANSACTION_ISOLATION_CONFIG)).orElseThrow();
+  }
+
+  public boolean quoteIdentifiers() {
+    return getString(QUOTE_SQL_IDENTIFIERS_CONFIG).equalsIgnoreCase("always");
+  }
+
+  /** -1: without limit. */
+  public int queryRetryAttempts() {
+    return getInt(QUERY_RETRY_ATTEMPTS_CONFIG);
   }
 
   public TimePrecision timePrecision() {

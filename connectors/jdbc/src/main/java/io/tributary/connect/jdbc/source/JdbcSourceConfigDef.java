@@ -344,6 +344,82 @@ final class JdbcSourceConfigDef {
             3,
             ConfigDef.Width.SHORT,
             "Rows per range");
+    defineConfluentExtras(def);
     return def;
+  }
+
+  /** Confluent's less common keys, with Confluent's names, meanings and (mostly) defaults. */
+  private static void defineConfluentExtras(ConfigDef def) {
+    def.define(
+            JdbcSourceConfig.QUERY_SUFFIX_CONFIG,
+            Type.STRING,
+            "",
+            Importance.LOW,
+            "Text appended to every query that reads rows (after its ORDER BY), e.g. a hint or"
+                + " a locking clause.",
+            MODE_GROUP,
+            7,
+            ConfigDef.Width.MEDIUM,
+            "Query suffix")
+        .define(
+            JdbcSourceConfig.TIMESTAMP_GRANULARITY_CONFIG,
+            Type.STRING,
+            TimestampGranularity.CONNECT_LOGICAL.configValue(),
+            Importance.LOW,
+            "How TIMESTAMP columns are represented: connect_logical (as time.precision.mode"
+                + " says), nanos_long (INT64 nanoseconds since the epoch), nanos_string (the same"
+                + " as a string), nanos_iso_datetime_string (yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS in"
+                + " db.timezone).",
+            CONNECTOR_GROUP,
+            13,
+            ConfigDef.Width.MEDIUM,
+            "Timestamp granularity")
+        .define(
+            JdbcSourceConfig.TRANSACTION_ISOLATION_CONFIG,
+            Type.STRING,
+            IsolationMode.DEFAULT.name(),
+            Importance.LOW,
+            "The isolation level of the reading transactions: DEFAULT (the connection's),"
+                + " READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ or SERIALIZABLE.",
+            CONNECTION_GROUP,
+            10,
+            ConfigDef.Width.MEDIUM,
+            "Transaction isolation")
+        .define(
+            JdbcSourceConfig.QUOTE_SQL_IDENTIFIERS_CONFIG,
+            Type.STRING,
+            "always",
+            ConfigDef.CaseInsensitiveValidString.in("always", "never"),
+            Importance.LOW,
+            "Whether table and column names are quoted in the source's SQL: always (exact"
+                + " spelling) or never (as written; the database folds them to its case).",
+            CONNECTION_GROUP,
+            11,
+            ConfigDef.Width.SHORT,
+            "Quote identifiers")
+        .define(
+            JdbcSourceConfig.QUERY_RETRY_ATTEMPTS_CONFIG,
+            Type.INT,
+            0,
+            ConfigDef.Range.atLeast(-1),
+            Importance.LOW,
+            "How many times in a row a failing query (an SQL error other than a lost connection,"
+                + " which connection.attempts covers) is retried on the next polls before the task"
+                + " fails; -1: without limit (Confluent's default). 0: the task fails at once.",
+            CONNECTION_GROUP,
+            12,
+            ConfigDef.Width.SHORT,
+            "Query retry attempts")
+        .define(
+            JdbcSourceConfig.NUMERIC_PRECISION_MAPPING_CONFIG,
+            Type.BOOLEAN,
+            false,
+            Importance.LOW,
+            "Deprecated (as in Confluent's connector): true means numeric.mapping=precision_only"
+                + " when numeric.mapping is not set.",
+            CONNECTOR_GROUP,
+            14,
+            ConfigDef.Width.SHORT,
+            "Numeric precision mapping (deprecated)");
   }
 }

@@ -166,8 +166,7 @@ public class JdbcSourceConnector extends SourceConnector {
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     List<WorkUnit> units = new ArrayList<>();
     Optional<OffsetStorageReader> offsets = offsetReader();
-    LoadPlanner planner =
-        new LoadPlanner(config, new SourceSql(config.connection().dialect()), offsets);
+    LoadPlanner planner = new LoadPlanner(config, SourceSql.of(config), offsets);
     try (Connection connection = pool.connection()) {
       for (RowSource source : sources) {
         units.addAll(planner.plan(connection, source));

@@ -53,6 +53,7 @@ public class JdbcSourceTask extends SourceTask {
   private UnitCursor cursor;
   private int next;
   private int failures;
+  private int queryFailures;
 
   @Override
   public String version() {
@@ -63,7 +64,7 @@ public class JdbcSourceTask extends SourceTask {
   public void start(Map<String, String> props) {
     config = new JdbcSourceConfig(props).validated();
     pool = ConnectionPool.open(config.connection(), "tributary-jdbc-source-task", 1);
-    sql = new SourceSql(config.connection().dialect());
+    sql = SourceSql.of(config);
     schedule = LoadSchedule.of(config);
     int tasks = Integer.parseInt(props.getOrDefault(JdbcSourceConnector.TASK_COUNT_CONFIG, "1"));
     throttle =
@@ -73,7 +74,8 @@ public class JdbcSourceTask extends SourceTask {
             config.numericMapping(),
             config.timePrecision(),
             config.dbTimeZone(),
-            sql.dialect().kind());
+            sql.dialect().kind(),
+            config.timestampGranularity());
     List<WorkUnit> assigned = WorkUnit.decodeAll(props.get(JdbcSourceConnector.UNITS_CONFIG));
     List<Map<String, String>> partitions = assigned.stream().map(WorkUnit::partition).toList();
     Map<Map<String, String>, Map<String, Object>> committed =
@@ -81,6 +83,7 @@ public class JdbcSourceTask extends SourceTask {
     long now = System.currentTimeMillis();
     for (WorkUnit unit : assigned) {
       UnitState state = new UnitState(unit);
+      state.finalLoad(schedule.finalLoad(unit));
       Map<String, Object> offset = committed == null ? null : committed.get(unit.partition());
       state.restore(offset);
       if (offset == null && unit.kind() == WorkUnit.Kind.STREAM) {
@@ -94,6 +97,7 @@ public class JdbcSourceTask extends SourceTask {
       units.add(state);
     }
     LOGGER.info("JDBC source task reading {} unit(s)", units.size());
+    logWhenAllLoadsComplete();
   }
 
   /** A stream without offsets starts at its split load's watermark, else at timestamp.initial. */
@@ -135,13 +139,19 @@ public class JdbcSourceTask extends SourceTask {
         finishCursor();
       }
       failures = 0;
+      queryFailures = 0;
       return batch.isEmpty() ? null : batch;
     } catch (SQLException e) {
       closeCursor();
       if (stopping) {
         return null;
       }
-      throw failure(e);
+      RuntimeException failure = failure(e);
+      if (failure instanceof RetriableException && queryFailures > 0) {
+        // A failing query is not sent again at once (the worker polls again right away).
+        await(Math.min(config.pollIntervalMs(), MAX_WAIT_MS));
+      }
+      throw failure;
     }
   }
 
@@ -170,6 +180,10 @@ public class JdbcSourceTask extends SourceTask {
     WorkUnit unit = state.unit();
     Connection connection = pool.connection();
     try {
+      if (config.isolationMode().level().isPresent()) {
+        // The pool restores the connection's own level when it is returned.
+        connection.setTransactionIsolation(config.isolationMode().level().getAsInt());
+      }
       UnitCursor.Setup setup = setup(connection, unit.source());
       UnitQuery query;
       if (unit.kind() == WorkUnit.Kind.STREAM) {
@@ -246,10 +260,31 @@ public class JdbcSourceTask extends SourceTask {
             "Load of {} done{}",
             state.unit().describe(),
             state.unit().watermark().isPresent() ? "" : "; load.once: idling");
+        logWhenAllLoadsComplete();
       }
       state.nextDueMillis(due);
     } else {
       state.nextDueMillis(schedule.next(state.unit(), now));
+    }
+  }
+
+  /**
+   * Connect's status API has no message for a running task, so a finished one-shot load is told in
+   * the log (and in the offsets: {@code "load.complete": true} on each range).
+   */
+  private void logWhenAllLoadsComplete() {
+    if (!config.loadOnce()) {
+      return;
+    }
+    long loads = units.stream().filter(u -> u.unit().kind() == WorkUnit.Kind.LOAD).count();
+    if (loads > 0
+        && units.stream()
+            .filter(u -> u.unit().kind() == WorkUnit.Kind.LOAD)
+            .allMatch(UnitState::complete)) {
+      LOGGER.info(
+          "load.once: all {} load(s) of this task are complete; the task stays RUNNING and idles"
+              + " (GET /connectors/{name}/offsets shows \"load.complete\": true per range)",
+          loads);
     }
   }
 
@@ -262,7 +297,8 @@ public class JdbcSourceTask extends SourceTask {
 
   /**
    * A lost connection is retried (the next poll reopens the query where the task stands) until
-   * connection.attempts polls in a row failed; any other SQL error fails the task at once.
+   * connection.attempts polls in a row failed; any other SQL error is retried query.retry.attempts
+   * times in a row (-1: always), then fails the task.
    */
   private RuntimeException failure(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -275,6 +311,18 @@ public class JdbcSourceTask extends SourceTask {
     if (connectionLost && ++failures < config.connection().attempts()) {
       LOGGER.warn("Lost the database connection ({}); retrying", e.getMessage());
       return new RetriableException("Lost the database connection: " + e.getMessage(), e);
+    }
+    int retries = config.queryRetryAttempts();
+    if (!connectionLost && (retries == -1 || queryFailures < retries)) {
+      queryFailures++;
+      LOGGER.warn(
+          "Query failed (SQL state {}): {}; retrying on the next poll ({} of {})",
+          state,
+          e.getMessage(),
+          queryFailures,
+          retries == -1 ? "unlimited" : retries);
+      return new RetriableException(
+          "Query failed (SQL state " + state + "): " + e.getMessage() + "; retrying", e);
     }
     if (connectionLost) {
       return new ConnectException(

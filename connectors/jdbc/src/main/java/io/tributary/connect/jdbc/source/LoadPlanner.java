@@ -130,14 +130,17 @@ final class LoadPlanner {
                   JdbcSourceConfig.SPLIT_COLUMN_CONFIG,
                   source,
                   sql.dialect());
-        } else if (primaryKey.size() == 1) {
-          index = Columns.labels(meta).indexOf(primaryKey.get(0)) + 1;
         } else {
-          LOGGER.warn(
-              "{} has {} primary key columns and split.column is empty: its load is not split",
-              source.describe(),
-              primaryKey.size());
-          return Optional.empty();
+          index = primaryKeySplitColumn(meta, primaryKey);
+          if (index == 0) {
+            LOGGER.warn(
+                "{} has no numeric, date or timestamp primary key column to split on (primary key:"
+                    + " {}) and split.column is empty: its load is read as one range; set"
+                    + " split.column to split it",
+                source.describe(),
+                primaryKey.isEmpty() ? "none" : primaryKey);
+            return Optional.empty();
+          }
         }
         column = meta.getColumnLabel(index);
         Optional<SplitKind> splitKind =
@@ -173,6 +176,29 @@ final class LoadPlanner {
         column,
         watermark.map(w -> ", up to " + w).orElse(""));
     return Optional.of(new WorkUnit(Kind.LOAD, source, Optional.of(split), watermark));
+  }
+
+  /**
+   * Without split.column: the primary key's first numeric, date or timestamp column, in key order
+   * (for a composite key it is not unique, so resumed ranges re-read its ties); 0 when there is
+   * none (no key, or text keys only).
+   */
+  private static int primaryKeySplitColumn(ResultSetMetaData meta, List<String> primaryKey)
+      throws SQLException {
+    List<String> labels = Columns.labels(meta);
+    for (String keyColumn : primaryKey) {
+      int index = labels.indexOf(keyColumn) + 1;
+      if (index > 0 && SplitKind.of(meta.getColumnType(index), meta.getScale(index)).isPresent()) {
+        if (primaryKey.size() > 1) {
+          LOGGER.info(
+              "Splitting on {}, the first splittable column of the composite primary key {}",
+              keyColumn,
+              primaryKey);
+        }
+        return index;
+      }
+    }
+    return 0;
   }
 
   private List<String> cuts(Connection connection, RowSource source, String column, SplitKind kind)

@@ -22,7 +22,7 @@ final class LoadSchedule {
 
   LoadSchedule(long pollIntervalMs, Optional<String> cron, ZoneId zone, boolean once) {
     this.pollIntervalMs = pollIntervalMs;
-    this.cron = cron.map(c -> ExecutionTime.forCron(JdbcSourceConfig.cronParser().parse(c)));
+    this.cron = cron.map(c -> ExecutionTime.forCron(JdbcSourceConfig.parseCron(c)));
     this.zone = zone;
     this.once = once;
   }
@@ -47,6 +47,14 @@ final class LoadSchedule {
           .orElse(NEVER);
     }
     return finishedMillis + pollIntervalMs;
+  }
+
+  /**
+   * Whether a finished read of {@code unit} is its last: a LOAD under {@code load.once}, or a range
+   * of an incremental mode's initial load. Its offsets then say {@code "load.complete": true}.
+   */
+  boolean finalLoad(WorkUnit unit) {
+    return unit.kind() == WorkUnit.Kind.LOAD && (once || unit.watermark().isPresent());
   }
 
   /** When the first load starts: at once, except with a cron schedule: its next time. */

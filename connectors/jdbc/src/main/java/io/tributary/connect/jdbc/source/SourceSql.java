@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * The SQL the source sends, per dialect: PostgreSQL ({@code LIMIT}), Oracle ({@code FETCH FIRST n
- * ROWS ONLY}, {@code SYSTIMESTAMP}, ROWID ranges) and generic ANSI SQL. Callers put conditions
- * together from {@link #column}, {@link #param} and {@link #coalesce}; parameters are bound in the
- * order the conditions are given. Immutable.
+ * ROWS ONLY}, {@code SYSTIMESTAMP}, ROWID ranges) and generic ANSI SQL; identifiers quoted or not
+ * ({@code quote.sql.identifiers}), reading queries ended by {@code query.suffix}. Callers put
+ * conditions together from {@link #column}, {@link #param} and {@link #coalesce}; parameters are
+ * bound in the order the conditions are given. Immutable.
  */
 public final class SourceSql {
   /** The split column name that asks for Oracle ROWID ranges. */
@@ -23,9 +24,51 @@ public final class SourceSql {
   private static final String QUERY_ALIAS = "tributary_query";
 
   private final Dialect dialect;
+  private final boolean quote;
+  private final String suffix;
 
   public SourceSql(Dialect dialect) {
+    this(dialect, true, "");
+  }
+
+  /**
+   * @param quote whether identifiers are quoted ({@code quote.sql.identifiers=always}) or written
+   *     as they are ({@code never})
+   * @param suffix appended to every reading query ({@code query.suffix}); empty for none
+   */
+  public SourceSql(Dialect dialect, boolean quote, String suffix) {
     this.dialect = requireNonNull(dialect, "dialect is null");
+    this.quote = quote;
+    this.suffix = requireNonNull(suffix, "suffix is null").trim();
+  }
+
+  /** The SQL configured by {@code quote.sql.identifiers} and {@code query.suffix}. */
+  public static SourceSql of(JdbcSourceConfig config) {
+    return new SourceSql(
+        config.connection().dialect(), config.quoteIdentifiers(), config.querySuffix());
+  }
+
+  private String identifier(String name) {
+    return quote ? dialect.quote(name) : name;
+  }
+
+  private String table(io.tributary.connect.jdbc.db.TableId table) {
+    if (quote) {
+      return dialect.qualified(table);
+    }
+    StringBuilder sql = new StringBuilder();
+    if (dialect.kind() == DialectKind.GENERIC) {
+      table.catalog().ifPresent(c -> sql.append(c).append('.'));
+    }
+    table.schema().ifPresent(s -> sql.append(s).append('.'));
+    return sql.append(table.table()).toString();
+  }
+
+  private String withSuffix(StringBuilder sql) {
+    if (!suffix.isEmpty()) {
+      sql.append(' ').append(suffix);
+    }
+    return sql.toString();
   }
 
   public Dialect dialect() {
@@ -36,7 +79,7 @@ public final class SourceSql {
   public String from(RowSource source) {
     return source
         .table()
-        .map(dialect::qualified)
+        .map(this::table)
         .orElseGet(() -> "(" + source.query().orElseThrow() + ") " + QUERY_ALIAS);
   }
 
@@ -45,7 +88,7 @@ public final class SourceSql {
     if (dialect.kind() == DialectKind.ORACLE && name.equalsIgnoreCase(ROWID)) {
       return "t.ROWID";
     }
-    return dialect.quote(name);
+    return identifier(name);
   }
 
   /** A parameter marker for a value of {@code kind}. */
@@ -71,7 +114,7 @@ public final class SourceSql {
       sql.append(" ORDER BY ")
           .append(orderBy.stream().map(o -> o + " ASC").collect(Collectors.joining(", ")));
     }
-    return sql.toString();
+    return withSuffix(sql);
   }
 
   /**
@@ -82,11 +125,11 @@ public final class SourceSql {
     String table =
         source
             .table()
-            .map(dialect::qualified)
+            .map(this::table)
             .orElseThrow(() -> new IllegalArgumentException("ROWID ranges need a table"));
     StringBuilder sql =
         new StringBuilder("SELECT t.*, ROWIDTOCHAR(t.ROWID) AS ")
-            .append(dialect.quote(ROWID_LABEL))
+            .append(identifier(ROWID_LABEL))
             .append(" FROM ")
             .append(table)
             .append(" t");
@@ -97,7 +140,7 @@ public final class SourceSql {
       sql.append(" ORDER BY ")
           .append(orderBy.stream().map(o -> o + " ASC").collect(Collectors.joining(", ")));
     }
-    return sql.toString();
+    return withSuffix(sql);
   }
 
   /** {@code sql} returning at most {@code rows} rows. */

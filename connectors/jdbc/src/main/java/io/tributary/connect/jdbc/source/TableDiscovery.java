@@ -71,7 +71,13 @@ public final class TableDiscovery {
 
   private List<TableId> allTables(Connection connection) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
-    String[] types = config.tableTypes().toArray(String[]::new);
+    List<String> typeList = new ArrayList<>(config.tableTypes());
+    if (typeList.stream().anyMatch(t -> t.equalsIgnoreCase("TABLE"))
+        && typeList.stream().noneMatch(t -> t.equalsIgnoreCase("BASE TABLE"))) {
+      // H2 2.x (and the SQL standard's information schema) call ordinary tables BASE TABLE.
+      typeList.add("BASE TABLE");
+    }
+    String[] types = typeList.toArray(String[]::new);
     List<TableId> tables = new ArrayList<>();
     try (ResultSet rs =
         meta.getTables(

@@ -21,6 +21,7 @@ final class UnitState {
   static final String LAST = "last";
   static final String DONE = "done";
   static final String LOAD = "load";
+  static final String LOAD_COMPLETE = "load.complete";
 
   private final WorkUnit unit;
   private Long incrementing;
@@ -29,6 +30,7 @@ final class UnitState {
   private boolean done;
   private long loadStarted;
   private long nextDueMillis;
+  private boolean finalLoad;
 
   UnitState(WorkUnit unit) {
     this.unit = requireNonNull(unit, "unit is null");
@@ -81,6 +83,10 @@ final class UnitState {
     }
     offset.put(DONE, done);
     offset.put(LOAD, loadStarted);
+    if (finalLoad) {
+      // Visible in GET /connectors/{name}/offsets: Connect's status has no message for a task.
+      offset.put(LOAD_COMPLETE, done);
+    }
     return offset;
   }
 
@@ -127,6 +133,15 @@ final class UnitState {
       last = value;
     }
     done = finished;
+  }
+
+  /** Whether this LOAD is never read again once done (load.once, or an initial load's range). */
+  void finalLoad(boolean value) {
+    finalLoad = value;
+  }
+
+  boolean complete() {
+    return finalLoad && done;
   }
 
   long nextDueMillis() {

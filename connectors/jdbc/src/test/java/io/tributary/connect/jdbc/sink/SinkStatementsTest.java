@@ -1,7 +1,6 @@
 package io.tributary.connect.jdbc.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.connect.jdbc.db.Dialect;
 import io.tributary.connect.jdbc.db.TableId;
@@ -16,7 +15,6 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
@@ -68,10 +66,11 @@ class SinkStatementsTest {
   }
 
   @Test
-  void genericUpsertIsRejected() {
-    assertThatThrownBy(() -> GENERIC.upsert(ORDERS, List.of("ID"), List.of("NAME")))
-        .isInstanceOf(ConnectException.class)
-        .hasMessageContaining("not supported by the generic dialect");
+  void genericUpsertIsH2sMergeByKey() {
+    SinkStatements.Bound bound = GENERIC.upsert(ORDERS, List.of("ID"), List.of("NAME"));
+    assertThat(bound.sql())
+        .isEqualTo("MERGE INTO \"SALES\".\"ORDERS\" (\"ID\", \"NAME\") KEY (\"ID\") VALUES (?, ?)");
+    assertThat(bound.bindOrder()).containsExactly("ID", "NAME");
   }
 
   @Test

@@ -105,15 +105,28 @@ class JdbcSourceConnectorIT {
         assertThat(orders).hasSize(20_000).doesNotHaveDuplicates();
         assertThat(events).containsExactly(1L, 2L, 3L);
       }
-      assertThat(rest.get("/connectors/orders/status").body().get("tasks")).hasSize(4);
+      // what the user sees once the one-shot load is over: connector and tasks still RUNNING
+      // (Connect's status carries no message for a running task), every range's offset says
+      // "load.complete": true; the incremental connector's offsets carry no such field
+      JsonNode status = rest.get("/connectors/orders/status").body();
+      assertThat(status.get("connector").get("state").asText()).isEqualTo("RUNNING");
+      assertThat(status.get("tasks")).hasSize(4);
+      status.get("tasks").forEach(t -> assertThat(t.get("state").asText()).isEqualTo("RUNNING"));
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () -> {
                 JsonNode offsets = rest.get("/connectors/orders/offsets").body().get("offsets");
                 assertThat(offsets).hasSize(8);
-                offsets.forEach(o -> assertThat(o.get("offset").get("done").asBoolean()).isTrue());
+                offsets.forEach(
+                    o -> {
+                      assertThat(o.get("offset").get("done").asBoolean()).isTrue();
+                      assertThat(o.get("offset").get("load.complete").asBoolean()).isTrue();
+                    });
               });
+      JsonNode eventOffsets = rest.get("/connectors/events/offsets").body().get("offsets");
+      assertThat(eventOffsets).isNotEmpty();
+      eventOffsets.forEach(o -> assertThat(o.get("offset").has("load.complete")).isFalse());
     }
   }
 

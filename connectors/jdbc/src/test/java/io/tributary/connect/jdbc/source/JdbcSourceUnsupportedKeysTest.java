@@ -23,24 +23,24 @@ class JdbcSourceUnsupportedKeysTest {
   @Test
   void aConfluentKeyThatIsNotImplementedIsAValidationErrorNamingIt() {
     Map<String, String> props = config();
-    props.put("query.suffix", "FOR UPDATE");
+    props.put("table.monitoring.startup.polling.limit.ms", "10000");
 
     Config result = new JdbcSourceConnector().validate(props);
 
     ConfigValue suffix =
         result.configValues().stream()
-            .filter(v -> v.name().equals("query.suffix"))
+            .filter(v -> v.name().equals("table.monitoring.startup.polling.limit.ms"))
             .findFirst()
             .orElseThrow();
     assertThat(suffix.errorMessages())
         .singleElement()
         .asString()
-        .contains("query.suffix")
+        .contains("table.monitoring.startup.polling.limit.ms")
         .contains("not supported")
         .contains("remove it");
     assertThatThrownBy(() -> new JdbcSourceConfig(props).validated())
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("query.suffix");
+        .hasMessageContaining("table.monitoring.startup.polling.limit.ms");
   }
 
   @Test

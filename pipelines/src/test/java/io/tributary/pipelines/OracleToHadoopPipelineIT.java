@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.tributary.broker.testing.EmbeddedBroker;
 import io.tributary.registry.server.testing.EmbeddedRegistry;
 import io.tributary.runtime.ConnectorDefinition;
-import io.tributary.runtime.testing.EmbeddedWorker;
 import io.tributary.runtime.testing.TestingRestClient;
+import io.tributary.runtime.testing.WorkerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -32,10 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * with Avro keys and values in the schema registry, into one topic; the HDFS sink writes it to a
  * MiniDFSCluster as Parquet partitioned by the day of ORDERED_AT, and the JDBC sink upserts it into
  * a table of another PostgreSQL database (batch and serving fed by the same data, as in a Lambda
- * architecture). The worker is stopped and started again in the middle of the load. At the end the
- * row count and the sums of ORDER_ID and AMOUNT in HDFS (read with parquet-avro's reader) and in
- * the serving table equal the source table's, and every order is in HDFS exactly once, in the
- * directory of its day.
+ * architecture). The worker (in its own JVM) is stopped and started again in the middle of the
+ * load. At the end the row count and the sums of ORDER_ID and AMOUNT in HDFS (read with
+ * parquet-avro's reader) and in the serving table equal the source table's, and every order is in
+ * HDFS exactly once, in the directory of its day.
  *
  * <p>Only the environment is replaced in the config files: database URLs and users, the HDFS URL,
  * the schema registry URL, and the HDFS sink's rotate.schedule.interval.ms (3 s instead of 5
@@ -96,10 +96,12 @@ class OracleToHadoopPipelineIT {
       environment.put("hdfs.url", hdfsUrl);
       environment.put("rotate.schedule.interval.ms", "3000");
 
-      try (EmbeddedWorker worker =
-          EmbeddedWorker.start(
-              broker.bootstrapServers(),
+      // The worker in its own JVM (the test class path), so that it can be stopped and started
+      // again as an operator restarts it: SIGTERM, a clean stop, then a fresh JVM.
+      try (WorkerProcess worker =
+          WorkerProcess.start(
               dir.resolve("worker"),
+              broker.bootstrapServers(),
               Map.of("plugin.path", plugins.toString(), "offset.flush.interval.ms", "2000"))) {
         TestingRestClient rest = new TestingRestClient(worker.restUrl());
         // When the pipeline's connectors are created from its config files
@@ -120,7 +122,8 @@ class OracleToHadoopPipelineIT {
                 });
         long servedBeforeRestart = servingRows(servingUrl);
         assertThat(servedBeforeRestart).as("restarted in the middle of the load").isLessThan(ROWS);
-        worker.restart();
+        worker.close();
+        worker.startAgain();
 
         // Then HDFS and the serving table end up with every order, once
         await()

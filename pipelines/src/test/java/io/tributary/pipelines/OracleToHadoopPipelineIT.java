@@ -3,6 +3,7 @@ package io.tributary.pipelines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.broker.testing.EmbeddedBroker;
 import io.tributary.registry.server.testing.EmbeddedRegistry;
 import io.tributary.runtime.ConnectorDefinition;
@@ -122,6 +123,9 @@ class OracleToHadoopPipelineIT {
                 });
         long servedBeforeRestart = servingRows(servingUrl);
         assertThat(servedBeforeRestart).as("restarted in the middle of the load").isLessThan(ROWS);
+        assertThat(finishedRanges(rest))
+            .as("source ranges finished before the restart")
+            .isLessThan(16);
         worker.close();
         worker.startAgain();
 
@@ -135,6 +139,7 @@ class OracleToHadoopPipelineIT {
                   assertThat(servingRows(servingUrl)).isEqualTo(ROWS);
                   assertThat(hdfs.read().rows()).isGreaterThanOrEqualTo(ROWS);
                 });
+        assertThat(finishedRanges(rest)).isEqualTo(16);
         HdfsOrders.Contents files = hdfs.read();
         assertThat(files.duplicateIds()).as("orders written twice").isEmpty();
         assertThat(files.misplaced()).as("orders outside their day's directory").isEmpty();
@@ -180,6 +185,18 @@ class OracleToHadoopPipelineIT {
       String status = rest.get("/connectors/" + name + "/status").text();
       assertThat(status).as(name).doesNotContain("FAILED");
     }
+  }
+
+  /** How many ranges of the split load the source's committed offsets mark as done. */
+  static int finishedRanges(TestingRestClient rest) {
+    JsonNode offsets = rest.get("/connectors/oracle-orders-source/offsets").body().path("offsets");
+    int done = 0;
+    for (JsonNode offset : offsets) {
+      if (offset.path("partition").has("range") && offset.path("offset").path("done").asBoolean()) {
+        done++;
+      }
+    }
+    return done;
   }
 
   static long servingRows(String url) throws SQLException {

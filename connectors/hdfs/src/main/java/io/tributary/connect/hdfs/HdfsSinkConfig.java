@@ -158,7 +158,7 @@ public final class HdfsSinkConfig extends AbstractConfig {
         TOPICS_DIR_CONFIG,
         Type.STRING,
         TOPICS_DIR_DEFAULT,
-        new NonBlank(),
+        new ConfigValidators.NonBlank(),
         Importance.HIGH,
         TOPICS_DIR_DOC,
         group,
@@ -169,7 +169,7 @@ public final class HdfsSinkConfig extends AbstractConfig {
         LOGS_DIR_CONFIG,
         Type.STRING,
         LOGS_DIR_DEFAULT,
-        new NonBlank(),
+        new ConfigValidators.NonBlank(),
         Importance.LOW,
         LOGS_DIR_DOC,
         group,
@@ -290,7 +290,7 @@ public final class HdfsSinkConfig extends AbstractConfig {
         ROTATE_INTERVAL_MS_CONFIG,
         Type.LONG,
         -1L,
-        new DisabledOrPositive(),
+        new ConfigValidators.DisabledOrPositive(),
         Importance.MEDIUM,
         ROTATE_INTERVAL_MS_DOC,
         group,
@@ -301,7 +301,7 @@ public final class HdfsSinkConfig extends AbstractConfig {
         ROTATE_SCHEDULE_INTERVAL_MS_CONFIG,
         Type.LONG,
         -1L,
-        new DisabledOrPositive(),
+        new ConfigValidators.DisabledOrPositive(),
         Importance.MEDIUM,
         ROTATE_SCHEDULE_INTERVAL_MS_DOC,
         group,
@@ -312,7 +312,7 @@ public final class HdfsSinkConfig extends AbstractConfig {
         FILE_MAX_BYTES_CONFIG,
         Type.LONG,
         -1L,
-        new DisabledOrPositive(),
+        new ConfigValidators.DisabledOrPositive(),
         Importance.MEDIUM,
         FILE_MAX_BYTES_DOC,
         group,
@@ -346,7 +346,7 @@ public final class HdfsSinkConfig extends AbstractConfig {
         SchemaCompatibility.CONFIG,
         Type.STRING,
         SchemaCompatibility.NONE.name(),
-        new SchemaCompatibilityValidator(),
+        new ConfigValidators.SchemaCompatibilityValidator(),
         Importance.MEDIUM,
         "What happens when a record's value schema differs from the open file's: NONE commits"
             + " the open files and starts new ones on any change; BACKWARD, FORWARD and FULL"
@@ -489,53 +489,5 @@ public final class HdfsSinkConfig extends AbstractConfig {
 
   long retryTimeoutMs() {
     return getLong(RETRY_TIMEOUT_MS_CONFIG);
-  }
-
-  /** A string that is not blank. */
-  private static final class NonBlank implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      if (value == null || value.toString().isBlank()) {
-        throw new ConfigException(name, value, "must not be blank; give a directory name");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "non-blank string";
-    }
-  }
-
-  /** -1 (disabled) or a positive number. */
-  private static final class DisabledOrPositive implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      long number = (Long) value;
-      if (number != -1 && number < 1) {
-        throw new ConfigException(name, value, "use a positive number, or -1 to disable it");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "-1 (disabled) or a positive number";
-    }
-  }
-
-  /** One of NONE, BACKWARD, FORWARD, FULL (any case). */
-  private static final class SchemaCompatibilityValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      try {
-        SchemaCompatibility.valueOf(String.valueOf(value).strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(name, value, "use one of NONE, BACKWARD, FORWARD, FULL");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "[NONE, BACKWARD, FORWARD, FULL]";
-    }
   }
 }

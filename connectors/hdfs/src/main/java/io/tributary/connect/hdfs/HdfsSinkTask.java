@@ -148,6 +148,23 @@ public final class HdfsSinkTask extends SinkTask {
       }
     }
     commitScheduled(now);
+    scheduleNextAttempt(now);
+  }
+
+  /**
+   * While a partition waits for its next attempt, asks the worker to call {@code put} again by
+   * then: Apache Kafka Connect otherwise waits for the next offset commit before polling again.
+   */
+  private void scheduleNextAttempt(long now) {
+    long next = Long.MAX_VALUE;
+    for (PartitionState state : partitions.values()) {
+      if (state.failingSinceMs >= 0) {
+        next = Math.min(next, state.nextAttemptMs);
+      }
+    }
+    if (next != Long.MAX_VALUE) {
+      context.timeout(Math.max(1, next - now));
+    }
   }
 
   private void commitScheduled(long now) {

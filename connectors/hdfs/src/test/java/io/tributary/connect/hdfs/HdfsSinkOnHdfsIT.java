@@ -157,6 +157,23 @@ class HdfsSinkOnHdfsIT {
     crashed.stop();
   }
 
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> formats() {
+    return EachFormatRoundTrip.cases().stream()
+        .map(c -> org.junit.jupiter.params.provider.Arguments.of((Object) c));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("formats")
+  void eachFormatAndCodecIsCommittedAndReadBackWithItsOwnReader(String[] format)
+      throws IOException {
+    testDir = testDir + "-" + format[0] + "-" + format[2];
+    topicsDir = new Path(testDir, "topics");
+    Map<String, String> props = props();
+    props.putAll(EachFormatRoundTrip.settings(format));
+    HdfsSinkTask task = start(new TestingSinkTaskContext(), props);
+    EachFormatRoundTrip.run(task, format, fs, topicsDir, fs.getConf());
+  }
+
   @Test
   void theNameNodeGoingAwayPausesRetriesAndRecoversWithNoGapAndNoDuplicate() throws Exception {
     // Given a task with an open file holding 20..24 and 0..19 committed
@@ -177,7 +194,10 @@ class HdfsSinkOnHdfsIT {
     assertThat(context.paused).containsExactly(TP);
     assertThat(context.timeoutMs).isEqualTo(1000);
     assertThat(committable(task)).isEqualTo(20);
-    clock.addAndGet(1_000);
+    clock.addAndGet(400);
+    task.put(List.of()); // no attempt before the backoff has passed, but a wake-up by then
+    assertThat(context.timeoutMs).isEqualTo(600);
+    clock.addAndGet(600);
     task.put(List.of()); // a retry while the NameNode is still down
     assertThat(context.paused).containsExactly(TP);
 

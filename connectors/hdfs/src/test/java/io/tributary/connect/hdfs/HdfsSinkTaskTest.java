@@ -376,6 +376,21 @@ class HdfsSinkTaskTest {
     assertThat(context.seeks).containsEntry(TP, 8L);
   }
 
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> formats() {
+    return EachFormatRoundTrip.cases().stream()
+        .map(c -> org.junit.jupiter.params.provider.Arguments.of((Object) c));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("formats")
+  void eachFormatAndCodecIsCommittedAndReadBackWithItsOwnReader(String[] format)
+      throws IOException {
+    Map<String, String> props = props();
+    props.putAll(EachFormatRoundTrip.settings(format));
+    HdfsSinkTask task = start(new TestingSinkTaskContext(), props);
+    EachFormatRoundTrip.run(task, format, fs, topicsDir, fs.getConf());
+  }
+
   static List<Long> range(long from, long to) {
     List<Long> offsets = new ArrayList<>();
     for (long offset = from; offset < to; offset++) {

@@ -65,7 +65,16 @@ public final class Formats {
             FORMAT_CLASS_CONFIG,
             Type.STRING,
             "",
-            new ConfigDef.NonNullValidator(),
+            ConfigDef.LambdaValidator.with(
+                (name, value) -> {
+                  String className = value == null ? "" : ((String) value).trim();
+                  if (!className.isEmpty() && !CONFLUENT_CLASSES.containsKey(className)) {
+                    load(className);
+                  }
+                },
+                () ->
+                    "empty, a Confluent HDFS format class name or a class implementing"
+                        + " io.tributary.connect.hdfs.format.RecordFormat"),
             Importance.MEDIUM,
             FORMAT_CLASS_DOC)
         .define(
@@ -134,10 +143,10 @@ public final class Formats {
     };
   }
 
-  private static RecordFormat instantiate(String className, AbstractConfig config) {
+  private static Class<?> load(String className) {
     Class<?> type;
     try {
-      type = Class.forName(className, true, Formats.class.getClassLoader());
+      type = Class.forName(className, false, Formats.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       throw new ConfigException(
           FORMAT_CLASS_CONFIG,
@@ -148,6 +157,11 @@ public final class Formats {
       throw new ConfigException(
           FORMAT_CLASS_CONFIG, className, "does not implement " + RecordFormat.class.getName());
     }
+    return type;
+  }
+
+  private static RecordFormat instantiate(String className, AbstractConfig config) {
+    Class<?> type = load(className);
     try {
       try {
         Constructor<?> withConfig = type.getConstructor(AbstractConfig.class);

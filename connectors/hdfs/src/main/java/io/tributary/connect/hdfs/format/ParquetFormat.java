@@ -15,6 +15,7 @@ import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.schema.InvalidSchemaException;
 
 /**
  * Parquet files ({@code format=parquet}, extension {@code .parquet}) written through parquet-avro:
@@ -58,14 +59,28 @@ public final class ParquetFormat implements RecordFormat {
     org.apache.avro.Schema avroSchema = avroData.fromConnectSchema(valueSchema);
     Configuration conf = new Configuration(fs.getConf());
     conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-    ParquetWriter<Object> writer =
-        AvroParquetWriter.builder(new DurableOutputFile(fs, path))
-            .withSchema(avroSchema)
-            .withDataModel(GenericData.get())
-            .withConf(conf)
-            .withCompressionCodec(codec)
-            .withWriteMode(ParquetFileWriter.Mode.CREATE)
-            .build();
+    ParquetWriter<Object> writer;
+    try {
+      writer =
+          AvroParquetWriter.builder(new DurableOutputFile(fs, path))
+              .withSchema(avroSchema)
+              .withDataModel(GenericData.get())
+              .withConf(conf)
+              .withCompressionCodec(codec)
+              .withWriteMode(ParquetFileWriter.Mode.CREATE)
+              .build();
+    } catch (InvalidSchemaException | IllegalArgumentException e) {
+      // the schema is converted before the file is created: nothing to clean up
+      throw new DataException(
+          "The value schema "
+              + (valueSchema.name() == null ? "" : valueSchema.name() + " ")
+              + "cannot be written as Parquet ("
+              + e.getMessage()
+              + "); use format=avro or format=json for it (file "
+              + path
+              + ")",
+          e);
+    }
     return new ParquetRecordFileWriter(writer, valueSchema, avroSchema, avroData);
   }
 

@@ -11,10 +11,15 @@ final class CustomPartitioners {
 
   private CustomPartitioners() {}
 
-  static Partitioner instantiate(String className, AbstractConfig config) {
+  /**
+   * The class {@code className}, checked to implement {@link Partitioner}.
+   *
+   * @throws ConfigException naming {@code partitioner.class} when it is missing or does not
+   */
+  static Class<?> load(String className) {
     Class<?> type;
     try {
-      type = Class.forName(className, true, CustomPartitioners.class.getClassLoader());
+      type = Class.forName(className, false, CustomPartitioners.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       throw new ConfigException(
           KEY,
@@ -28,6 +33,11 @@ final class CustomPartitioners {
       throw new ConfigException(
           KEY, className, "does not implement " + Partitioner.class.getName());
     }
+    return type;
+  }
+
+  static Partitioner instantiate(String className, AbstractConfig config) {
+    Class<?> type = load(className);
     try {
       try {
         Constructor<?> withConfig = type.getConstructor(AbstractConfig.class);

@@ -92,7 +92,23 @@ public final class Partitioners {
           "io.confluent.connect.storage.partitioner.DailyPartitioner", DAILY,
           "io.confluent.connect.hdfs.partitioner.DailyPartitioner", DAILY);
 
+  private static final java.util.Set<String> SHORT_NAMES =
+      java.util.Set.of(DEFAULT, FIELD, TIME, HOURLY, DAILY);
+
   private Partitioners() {}
+
+  /**
+   * A built-in partitioner's short name for {@code name} (any case, or Confluent's class), else
+   * {@code name} trimmed.
+   */
+  private static String shortName(String name) {
+    String trimmed = name == null ? "" : name.trim();
+    String lower = trimmed.toLowerCase(Locale.ROOT);
+    if (SHORT_NAMES.contains(lower)) {
+      return lower;
+    }
+    return CONFLUENT_CLASSES.getOrDefault(trimmed, trimmed);
+  }
 
   /** Adds every partitioner key to {@code def}. */
   public static void define(ConfigDef def) {
@@ -100,7 +116,19 @@ public final class Partitioners {
             PARTITIONER_CLASS_CONFIG,
             Type.STRING,
             PARTITIONER_CLASS_DEFAULT,
-            new ConfigDef.NonEmptyString(),
+            ConfigDef.LambdaValidator.with(
+                (name, value) -> {
+                  String shortName = shortName((String) value);
+                  if (shortName.isEmpty()) {
+                    throw new ConfigException(name, value, "must not be empty");
+                  }
+                  if (!SHORT_NAMES.contains(shortName)) {
+                    CustomPartitioners.load(shortName);
+                  }
+                },
+                () ->
+                    "default, field, time, hourly, daily, a Confluent partitioner class name or a"
+                        + " class implementing io.tributary.connect.hdfs.partition.Partitioner"),
             Importance.HIGH,
             PARTITIONER_CLASS_DOC)
         .define(
@@ -152,7 +180,7 @@ public final class Partitioners {
    */
   public static Partitioner create(AbstractConfig config) {
     String name = config.getString(PARTITIONER_CLASS_CONFIG).trim();
-    String shortName = CONFLUENT_CLASSES.getOrDefault(name, name);
+    String shortName = shortName(name);
     return switch (shortName) {
       case DEFAULT -> new DefaultPartitioner();
       case FIELD -> field(config);
@@ -160,7 +188,7 @@ public final class Partitioners {
       case HOURLY ->
           time(config, TimeBasedPartitioner.HOURLY_PATH_FORMAT, TimeUnit.HOURS.toMillis(1));
       case DAILY -> time(config, TimeBasedPartitioner.DAILY_PATH_FORMAT, TimeUnit.DAYS.toMillis(1));
-      default -> CustomPartitioners.instantiate(name, config);
+      default -> CustomPartitioners.instantiate(shortName, config);
     };
   }
 

@@ -104,6 +104,17 @@ class FormatsTest {
   }
 
   @Test
+  void unknownFormatClassesFailValidation() {
+    ConfigDef def = new ConfigDef();
+    Formats.define(def);
+
+    assertThat(def.validate(Map.of("format.class", "com.example.Nope")))
+        .filteredOn(v -> v.name().equals("format.class"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.errorMessages()).singleElement().asString().contains("Nope"));
+  }
+
+  @Test
   void everyKeyIsDocumented() {
     ConfigDef def = new ConfigDef();
     Formats.define(def);

@@ -124,6 +124,19 @@ class ParquetFormatTest {
         .hasMessageContaining("schemaless");
   }
 
+  @Test
+  void aStructParquetCannotHoldIsRejectedBeforeAFileIsCreated() throws IOException {
+    RecordFormat format = new ParquetFormat(ParquetCodecs.named("snappy"));
+    Schema empty = org.apache.kafka.connect.data.SchemaBuilder.struct().name("Empty").build();
+    Path path = path("empty.parquet");
+
+    assertThatThrownBy(() -> format.open(fs(), path, empty))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("Empty")
+        .hasMessageContaining("format=avro");
+    assertThat(fs().exists(path)).isFalse();
+  }
+
   private CompressionCodecName codecOf(Path path) throws IOException {
     try (ParquetFileReader reader =
         ParquetFileReader.open(HadoopInputFile.fromPath(path, fs().getConf()))) {

@@ -64,6 +64,27 @@ class PartitionersTest {
   }
 
   @Test
+  void unknownPartitionerClassesFailValidationNotJustCreation() {
+    ConfigDef def = new ConfigDef();
+    Partitioners.define(def);
+
+    Map<String, org.apache.kafka.common.config.ConfigValue> result = new java.util.HashMap<>();
+    def.validate(Map.of("partitioner.class", "com.example.Nope"))
+        .forEach(v -> result.put(v.name(), v));
+
+    assertThat(result.get("partitioner.class").errorMessages())
+        .singleElement()
+        .asString()
+        .contains("com.example.Nope");
+  }
+
+  @Test
+  void shortNamesAreCaseInsensitive() {
+    assertThat(Partitioners.create(config(Map.of("partitioner.class", "Default"))))
+        .isInstanceOf(DefaultPartitioner.class);
+  }
+
+  @Test
   void everyKeyIsDocumented() {
     ConfigDef def = new ConfigDef();
     Partitioners.define(def);

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * HDFS exactly once, in the directory of its day.
  *
  * <p>Only the environment is replaced in the config files: database URLs and users, the HDFS URL,
- * the schema registry URL, and the HDFS sink's rotate.schedule.interval.ms (3 s instead of 5
- * minutes, so that the last, partial files are committed within the test).
+ * the schema registry URL, the HDFS sink's rotate.schedule.interval.ms (3 s instead of 5 minutes,
+ * so that the last, partial files are committed within the test), and the source's throttle (10,000
+ * rows/s instead of 20,000, so that the restart reliably lands mid-load).
  */
 class OracleToHadoopPipelineIT {
   static final int ROWS = 200_000;
@@ -96,6 +97,9 @@ class OracleToHadoopPipelineIT {
       environment.put("connection.password", "");
       environment.put("hdfs.url", hdfsUrl);
       environment.put("rotate.schedule.interval.ms", "3000");
+      // Half the documented rate: the load takes at least 20 s, so that the restart below lands
+      // in its middle (after the sinks committed something) even on a fast machine.
+      environment.put("throttle.records.per.second", "10000");
 
       // The worker in its own JVM (the test class path), so that it can be stopped and started
       // again as an operator restarts it: SIGTERM, a clean stop, then a fresh JVM.

@@ -144,6 +144,13 @@ class OracleToHadoopPipelineIT {
                   assertThat(hdfs.read().rows()).isGreaterThanOrEqualTo(ROWS);
                 });
         assertThat(finishedRanges(rest)).isEqualTo(16);
+        // and the topic's keys and values went through the schema registry as Avro
+        TestingRestClient schemas =
+            new TestingRestClient(java.net.URI.create(registry.url() + "/"));
+        assertThat(schemas.get("/subjects").body())
+            .extracting(JsonNode::toString)
+            .asString()
+            .contains("\"" + TOPIC + "-key\"", "\"" + TOPIC + "-value\"");
         HdfsOrders.Contents files = hdfs.read();
         assertThat(files.duplicateIds()).as("orders written twice").isEmpty();
         assertThat(files.misplaced()).as("orders outside their day's directory").isEmpty();

@@ -434,6 +434,30 @@ public final class HdfsSinkConfig extends AbstractConfig {
                         + " it silently ignored (see docs/hdfs-sink.md)"));
           }
         });
+    // The partitioner and format are built here too, so their own cross-key rules (a time-based
+    // partitioner without timezone, ...) fail validation instead of the task's start.
+    try {
+      Partitioners.create(config);
+    } catch (ConfigException e) {
+      problems.add(
+          new ConfigProblem(
+              Partitioners.PARTITIONER_CLASS_CONFIG,
+              config
+                  .originals()
+                  .getOrDefault(
+                      Partitioners.PARTITIONER_CLASS_CONFIG,
+                      Partitioners.PARTITIONER_CLASS_DEFAULT),
+              "the partitioner cannot be built: " + e.getMessage()));
+    }
+    try {
+      Formats.create(config);
+    } catch (ConfigException e) {
+      problems.add(
+          new ConfigProblem(
+              Formats.FORMAT_CONFIG,
+              config.originals().getOrDefault(Formats.FORMAT_CONFIG, Formats.FORMAT_DEFAULT),
+              "the format cannot be built: " + e.getMessage()));
+    }
     return problems;
   }
 

@@ -63,6 +63,17 @@ class HdfsSinkConnectorTest {
   }
 
   @Test
+  void aTimeBasedPartitionerWithoutTimezoneFailsValidationNotTheTask() {
+    HdfsSinkConnector connector = new HdfsSinkConnector();
+    Config config =
+        connector.validate(props("partitioner.class", "daily", "timestamp.extractor", "Record"));
+    assertThat(errors(config, "partitioner.class"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("the partitioner cannot be built")
+        .contains("timezone");
+  }
+
+  @Test
   void theUrlIsRequiredAndStoreUrlIsItsAlias() {
     HdfsSinkConnector connector = new HdfsSinkConnector();
     Config missing = connector.validate(props("hdfs.url", null));

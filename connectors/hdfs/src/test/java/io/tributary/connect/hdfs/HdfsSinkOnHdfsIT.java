@@ -157,6 +157,54 @@ class HdfsSinkOnHdfsIT {
     crashed.stop();
   }
 
+  @Test
+  void anHourlyPartitionerWithCountAndWallClockRotationOnHdfs() throws IOException {
+    // Given an hourly partitioner on the record time, flush.size 5 and a one-minute schedule
+    HdfsSinkTask task =
+        start(
+            new TestingSinkTaskContext(),
+            props(
+                "flush.size", "5",
+                "partitioner.class", "hourly",
+                "timestamp.extractor", "Record",
+                "timezone", "UTC",
+                "rotate.schedule.interval.ms", "60000"));
+    List<org.apache.kafka.connect.sink.SinkRecord> records = new ArrayList<>();
+    for (long offset = 0; offset < 12; offset++) {
+      records.add(HdfsSinkTaskTest.record(offset, 1_000L + offset)); // 00:00 UTC
+    }
+    for (long offset = 12; offset < 16; offset++) {
+      records.add(HdfsSinkTaskTest.record(offset, 3_600_000L + offset)); // 01:00 UTC
+    }
+
+    // When they arrive, then the wall clock passes the next minute with no record arriving
+    task.put(records);
+    List<String> beforeSchedule = SinkFiles.list(fs, new Path(topicsDir, TOPIC));
+    clock.set(1_020_000L);
+    task.put(List.of());
+
+    // Then flush.size counts the partition's records across its open files (as Confluent's
+    // does): the fifth record of each run commits every open file of the partition at once, in
+    // its hour's directory; the schedule commits the last record with no further record arriving
+    String hour0 = "year=1970/month=01/day=01/hour=00/orders+0+";
+    String hour1 = "year=1970/month=01/day=01/hour=01/orders+0+";
+    assertThat(beforeSchedule)
+        .containsExactly(
+            hour0 + "0000000000+0000000004.json",
+            hour0 + "0000000005+0000000009.json",
+            hour0 + "0000000010+0000000011.json",
+            hour1 + "0000000012+0000000014.json");
+    assertThat(SinkFiles.list(fs, new Path(topicsDir, TOPIC)))
+        .containsExactly(
+            hour0 + "0000000000+0000000004.json",
+            hour0 + "0000000005+0000000009.json",
+            hour0 + "0000000010+0000000011.json",
+            hour1 + "0000000012+0000000014.json",
+            hour1 + "0000000015+0000000015.json");
+    assertThat(committedOffsets()).containsExactlyInAnyOrderElementsOf(range(0, 16));
+    assertThat(committable(task)).isEqualTo(16);
+  }
+
   static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> formats() {
     return EachFormatRoundTrip.cases().stream()
         .map(c -> org.junit.jupiter.params.provider.Arguments.of((Object) c));

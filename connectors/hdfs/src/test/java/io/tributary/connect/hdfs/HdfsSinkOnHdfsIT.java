@@ -205,6 +205,93 @@ class HdfsSinkOnHdfsIT {
     assertThat(committable(task)).isEqualTo(16);
   }
 
+  @Test
+  void aFieldPartitionerCommitsEveryDirectoryOfThePartitionTogetherOnHdfs() throws IOException {
+    // Given a field partitioner: records of partition 0 alternate between two regions
+    org.apache.kafka.connect.data.Schema schema =
+        org.apache.kafka.connect.data.SchemaBuilder.struct()
+            .name("Order")
+            .field("id", org.apache.kafka.connect.data.Schema.INT64_SCHEMA)
+            .field("region", org.apache.kafka.connect.data.Schema.STRING_SCHEMA)
+            .build();
+    HdfsSinkTask task =
+        start(
+            new TestingSinkTaskContext(),
+            props(
+                "flush.size", "4", "partitioner.class", "field", "partition.field.name", "region"));
+    List<org.apache.kafka.connect.sink.SinkRecord> records = new ArrayList<>();
+    for (long offset = 0; offset < 10; offset++) {
+      org.apache.kafka.connect.data.Struct value =
+          new org.apache.kafka.connect.data.Struct(schema)
+              .put("id", offset)
+              .put("region", offset % 2 == 0 ? "eu" : "us");
+      records.add(
+          new org.apache.kafka.connect.sink.SinkRecord(
+              TOPIC,
+              0,
+              null,
+              null,
+              schema,
+              value,
+              offset,
+              1L,
+              org.apache.kafka.common.record.TimestampType.CREATE_TIME));
+    }
+
+    // When ten records arrive with flush.size=4
+    task.put(records);
+
+    // Then each commit renames the files of both regions; 8 and 9 stay open
+    assertThat(SinkFiles.list(fs, new Path(topicsDir, TOPIC)))
+        .containsExactly(
+            "region=eu/orders+0+0000000000+0000000002.json",
+            "region=eu/orders+0+0000000004+0000000006.json",
+            "region=us/orders+0+0000000001+0000000003.json",
+            "region=us/orders+0+0000000005+0000000007.json");
+    assertThat(committable(task)).isEqualTo(8);
+  }
+
+  @Test
+  void recordTimeAndSizeRotationOnHdfs() throws IOException {
+    // Given rotate.interval.ms=1000 (record time) on one task, file.max.bytes=30 on another
+    HdfsSinkTask byTime =
+        start(
+            new TestingSinkTaskContext(),
+            props("flush.size", "1000", "rotate.interval.ms", "1000"));
+
+    // When records span 2.5 s of record time
+    byTime.put(
+        List.of(
+            HdfsSinkTaskTest.record(0, 10_000),
+            HdfsSinkTaskTest.record(1, 10_500),
+            HdfsSinkTaskTest.record(2, 11_000),
+            HdfsSinkTaskTest.record(3, 11_999),
+            HdfsSinkTaskTest.record(4, 12_000),
+            HdfsSinkTaskTest.record(5, 12_500)));
+
+    // Then a record 1000 ms after a file's first record starts a new file
+    assertThat(SinkFiles.list(fs, new Path(topicsDir, TOPIC)))
+        .containsExactly(
+            "partition=0/orders+0+0000000000+0000000001.json",
+            "partition=0/orders+0+0000000002+0000000003.json");
+    assertThat(committable(byTime)).isEqualTo(4);
+    byTime.stop();
+    tasks.remove(byTime);
+
+    // And by size: in a fresh directory, files of at most about 30 bytes
+    testDir = testDir + "-size";
+    topicsDir = new Path(testDir, "topics");
+    HdfsSinkTask bySize =
+        start(new TestingSinkTaskContext(), props("flush.size", "1000", "file.max.bytes", "30"));
+    bySize.put(records(0, 20));
+    List<Path> committed = SinkFiles.committed(fs, topicsDir, TOPIC);
+    assertThat(committed).hasSizeGreaterThan(1);
+    assertThat(committedOffsets()).containsExactlyElementsOf(range(0, committable(bySize)));
+    for (Path file : committed) {
+      assertThat(fs.getFileStatus(file).getLen()).isLessThan(30 + 10);
+    }
+  }
+
   static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> formats() {
     return EachFormatRoundTrip.cases().stream()
         .map(c -> org.junit.jupiter.params.provider.Arguments.of((Object) c));

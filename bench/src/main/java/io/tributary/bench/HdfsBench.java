@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,7 @@ public final class HdfsBench {
     String loadBefore = MachineInfo.loadAverage();
     List<HdfsResults.Case> cases = cases(settings);
     List<HdfsResults> results = new ArrayList<>();
+    Map<String, List<HdfsClientsCeiling>> ceilings = new LinkedHashMap<>();
     HdfsTopic.Filled filled;
     try (BrokerLauncher.RunningBroker broker =
             brokerLauncher.start(workDir.resolve("broker-core"), 1);
@@ -98,11 +100,69 @@ public final class HdfsBench {
             results.add(round(round, cases, sinks, fileSystems));
           }
         }
+        // The ceiling: the same topic into Avro files with kafka-clients and Avro alone.
+        for (String fileSystem : settings.fileSystems()) {
+          for (int round = 1; round <= settings.rounds(); round++) {
+            URI dir = fileSystems.runDir(fileSystem, "ceiling-r" + round);
+            LOGGER.info("== round {}: the no-worker ceiling into {}", round, dir);
+            Outcome<HdfsClientsCeiling> outcome =
+                Outcome.of(
+                    () ->
+                        HdfsClientsCeiling.run(
+                            broker.bootstrapServers(),
+                            registry.url(),
+                            TOPIC,
+                            settings.records(),
+                            settings.flushSize(),
+                            dir));
+            if (outcome instanceof Outcome.Measured<HdfsClientsCeiling> measured) {
+              LOGGER.info(
+                  "ceiling on {}: {} records/s, {} MB/s",
+                  fileSystem,
+                  String.format(Locale.ROOT, "%,.0f", measured.value().recordsPerSecond()),
+                  String.format(Locale.ROOT, "%.1f", measured.value().megabytesPerSecond()));
+              ceilings.computeIfAbsent(fileSystem, k -> new ArrayList<>()).add(measured.value());
+            } else {
+              LOGGER.warn("ceiling failed: {}", ((Outcome.Failed<?>) outcome).reason());
+            }
+          }
+        }
       }
     }
     String loadAfter = MachineInfo.loadAverage();
     Fragments.publish(
-        workDir, fragment(settings, started, filled, cases, results, loadBefore, loadAfter));
+        workDir,
+        fragment(settings, started, filled, cases, results, loadBefore, loadAfter)
+            + ceilingSection(ceilings));
+  }
+
+  /**
+   * The no-worker ceiling's medians per file system: one thread consumes the topic, decodes each
+   * value with Tributary's AvroDeserializer and appends it to Avro container files (no codec) of
+   * flush.size records, each hsync'd, closed and renamed.
+   */
+  static String ceilingSection(Map<String, List<HdfsClientsCeiling>> ceilings) {
+    if (ceilings.isEmpty()) {
+      return "";
+    }
+    StringBuilder md =
+        new StringBuilder(
+            "\nThe ceiling (no worker: one thread consumes the topic with kafka-clients, decodes"
+                + " each value with Tributary's AvroDeserializer and appends it to Avro container"
+                + " files of flush.size records, no codec, each hsync'd, closed and renamed;"
+                + " medians):\n\n| file system | records/s | MB/s |\n| --- | ---: | ---: |\n");
+    ceilings.forEach(
+        (fileSystem, runs) -> {
+          double rate =
+              BenchReport.median(runs.stream().map(r -> Optional.of(r.recordsPerSecond())).toList())
+                  .orElseThrow();
+          double mb =
+              BenchReport.median(
+                      runs.stream().map(r -> Optional.of(r.megabytesPerSecond())).toList())
+                  .orElseThrow();
+          md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f |%n", fileSystem, rate, mb));
+        });
+    return md.toString();
   }
 
   /** Replication 1 for the sink's Hadoop client, as the harness's raw writes use. */

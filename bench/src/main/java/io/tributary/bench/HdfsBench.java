@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HdfsBench {
   private static final Logger LOGGER = LoggerFactory.getLogger(HdfsBench.class);
-  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
 
   static final String TOPIC = "hdfs-bench-orders";
 
@@ -93,7 +91,7 @@ public final class HdfsBench {
         try (JvmProcess worker = launcher.start(workerProperties, workDir.resolve("worker.log"))) {
           ConnectRestClient rest =
               new ConnectRestClient(URI.create("http://127.0.0.1:" + restPort));
-          awaitRoot(worker, rest);
+          new WorkerConnectors(rest, worker).awaitRoot();
           HdfsSinkRuns sinks =
               new HdfsSinkRuns(settings, rest, worker, broker.process(), hadoopConf);
           for (int round = 1; round <= settings.rounds(); round++) {
@@ -277,39 +275,6 @@ public final class HdfsBench {
       Files.writeString(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
-    }
-  }
-
-  private static void awaitRoot(JvmProcess worker, ConnectRestClient rest) {
-    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-    while (true) {
-      if (!worker.isAlive()) {
-        throw new IllegalStateException(
-            "Tributary's worker exited with code "
-                + worker.exitValue()
-                + "; see "
-                + worker.logFile());
-      }
-      try {
-        if (rest.root().status() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "Tributary's worker did not answer GET / within "
-                + STARTUP_TIMEOUT.toSeconds()
-                + " s; see "
-                + worker.logFile());
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted", e);
-      }
     }
   }
 

@@ -2,7 +2,6 @@ package io.tributary.bench;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +26,8 @@ final class HdfsSinkRuns {
   private static final Duration STATUS_EVERY = Duration.ofSeconds(2);
 
   private final HdfsBenchSettings settings;
-  private final ConnectRestClient rest;
   private final JvmProcess worker;
+  private final WorkerConnectors connectors;
   private final JvmProcess broker;
   private final Path hadoopConfDir;
 
@@ -43,8 +42,8 @@ final class HdfsSinkRuns {
       JvmProcess broker,
       Path hadoopConfDir) {
     this.settings = requireNonNull(settings, "settings is null");
-    this.rest = requireNonNull(rest, "rest is null");
     this.worker = requireNonNull(worker, "worker is null");
+    this.connectors = new WorkerConnectors(requireNonNull(rest, "rest is null"), worker);
     this.broker = requireNonNull(broker, "broker is null");
     this.hadoopConfDir = requireNonNull(hadoopConfDir, "hadoopConfDir is null");
   }
@@ -74,7 +73,7 @@ final class HdfsSinkRuns {
     Optional<Duration> cpuBefore = worker.cpuTime();
     Optional<Duration> brokerCpuBefore = broker.cpuTime();
     long started = System.nanoTime();
-    create(name, config);
+    connectors.create(name, config);
     try {
       long deadline = started + settings.timeout().toNanos();
       long nextStatus = started + STATUS_EVERY.toNanos();
@@ -95,7 +94,7 @@ final class HdfsSinkRuns {
         }
         long now = System.nanoTime();
         if (now > nextStatus) {
-          checkRunning(name);
+          connectors.checkRunning(name);
           nextStatus = now + STATUS_EVERY.toNanos();
         }
         if (now > deadline) {
@@ -107,10 +106,10 @@ final class HdfsSinkRuns {
                   + settings.records()
                   + " records in committed files after the timeout");
         }
-        pause(POLL);
+        WorkerConnectors.pause(POLL);
       }
     } finally {
-      delete(name);
+      connectors.delete(name);
     }
   }
 
@@ -150,55 +149,6 @@ final class HdfsSinkRuns {
               + (next - 1)
               + ", expected "
               + (settings.records() - 1));
-    }
-  }
-
-  private void create(String name, Map<String, String> config) {
-    try {
-      ConnectRestClient.Response response =
-          rest.createConnector(ConnectPipeline.connectorJson(name, config));
-      if (response.status() != 201 && response.status() != 200) {
-        throw new IllegalStateException(
-            "POST /connectors for " + name + ": HTTP " + response.status() + " " + response.body());
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("POST /connectors for " + name + " failed: " + e, e);
-    }
-  }
-
-  private void delete(String name) {
-    try {
-      ConnectRestClient.Response response = rest.deleteConnector(name);
-      if (response.status() >= 300) {
-        LOGGER.warn("DELETE /connectors/{}: HTTP {} {}", name, response.status(), response.body());
-      }
-    } catch (IOException e) {
-      LOGGER.warn("DELETE /connectors/{} failed", name, e);
-    }
-  }
-
-  /** Fails when the worker died or the connector or a task is FAILED, with the status. */
-  private void checkRunning(String name) {
-    if (!worker.isAlive()) {
-      throw new IllegalStateException(
-          "the worker exited with code " + worker.exitValue() + "; see " + worker.logFile());
-    }
-    try {
-      ConnectRestClient.Response status = rest.status(name);
-      if (status.body().contains("\"FAILED\"")) {
-        throw new IllegalStateException(name + " failed: " + status.body());
-      }
-    } catch (IOException e) {
-      LOGGER.warn("GET /connectors/{}/status failed", name, e);
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted", e);
     }
   }
 }

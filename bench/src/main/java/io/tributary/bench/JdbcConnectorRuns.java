@@ -2,7 +2,6 @@ package io.tributary.bench;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,8 +42,8 @@ final class JdbcConnectorRuns {
 
   private final JdbcBenchSettings settings;
   private final JdbcBenchDatabase database;
-  private final ConnectRestClient rest;
   private final JvmProcess worker;
+  private final WorkerConnectors connectors;
   private final String bootstrapServers;
 
   JdbcConnectorRuns(
@@ -55,8 +54,8 @@ final class JdbcConnectorRuns {
       String bootstrapServers) {
     this.settings = requireNonNull(settings, "settings is null");
     this.database = requireNonNull(database, "database is null");
-    this.rest = requireNonNull(rest, "rest is null");
     this.worker = requireNonNull(worker, "worker is null");
+    this.connectors = new WorkerConnectors(requireNonNull(rest, "rest is null"), worker);
     this.bootstrapServers = requireNonNull(bootstrapServers, "bootstrapServers is null");
   }
 
@@ -110,7 +109,7 @@ final class JdbcConnectorRuns {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       Optional<Duration> cpuBefore = worker.cpuTime();
       long started = System.nanoTime();
-      create(name, config);
+      connectors.create(name, config);
       try {
         long deadline = started + settings.timeout().toNanos();
         long nextStatus = started + STATUS_EVERY.toNanos();
@@ -126,17 +125,17 @@ final class JdbcConnectorRuns {
           }
           long now = System.nanoTime();
           if (now > nextStatus) {
-            checkRunning(name);
+            connectors.checkRunning(name);
             nextStatus = now + STATUS_EVERY.toNanos();
           }
           if (now > deadline) {
             throw new IllegalStateException(
                 name + ": " + records + " of " + settings.rows() + " records after the timeout");
           }
-          pause(POLL);
+          WorkerConnectors.pause(POLL);
         }
       } finally {
-        delete(name);
+        connectors.delete(name);
       }
     }
   }
@@ -148,7 +147,7 @@ final class JdbcConnectorRuns {
         sinkConfig(database.jdbcUrl(), database.user(), topic, table, upsert, settings.sinkBatch());
     Optional<Duration> cpuBefore = worker.cpuTime();
     long started = System.nanoTime();
-    create(name, config);
+    connectors.create(name, config);
     try (Connection connection = database.connect()) {
       long deadline = started + settings.timeout().toNanos();
       long nextStatus = started + STATUS_EVERY.toNanos();
@@ -165,19 +164,19 @@ final class JdbcConnectorRuns {
         }
         long now = System.nanoTime();
         if (now > nextStatus) {
-          checkRunning(name);
+          connectors.checkRunning(name);
           nextStatus = now + STATUS_EVERY.toNanos();
         }
         if (now > deadline) {
           throw new IllegalStateException(
               name + ": offsets at " + committed + " of " + settings.rows() + " after the timeout");
         }
-        pause(POLL);
+        WorkerConnectors.pause(POLL);
       }
     } catch (SQLException e) {
       throw new IllegalStateException(name + ": cannot read its progress: " + e.getMessage(), e);
     } finally {
-      delete(name);
+      connectors.delete(name);
     }
   }
 
@@ -230,54 +229,5 @@ final class JdbcConnectorRuns {
         .stream()
         .mapToLong(Long::longValue)
         .sum();
-  }
-
-  private void create(String name, Map<String, String> config) {
-    try {
-      ConnectRestClient.Response response =
-          rest.createConnector(ConnectPipeline.connectorJson(name, config));
-      if (response.status() != 201 && response.status() != 200) {
-        throw new IllegalStateException(
-            "POST /connectors for " + name + ": HTTP " + response.status() + " " + response.body());
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("POST /connectors for " + name + " failed: " + e, e);
-    }
-  }
-
-  private void delete(String name) {
-    try {
-      ConnectRestClient.Response response = rest.deleteConnector(name);
-      if (response.status() >= 300) {
-        LOGGER.warn("DELETE /connectors/{}: HTTP {} {}", name, response.status(), response.body());
-      }
-    } catch (IOException e) {
-      LOGGER.warn("DELETE /connectors/{} failed", name, e);
-    }
-  }
-
-  /** Fails when the worker died or the connector or a task is FAILED, with the status. */
-  private void checkRunning(String name) {
-    if (!worker.isAlive()) {
-      throw new IllegalStateException(
-          "the worker exited with code " + worker.exitValue() + "; see " + worker.logFile());
-    }
-    try {
-      ConnectRestClient.Response status = rest.status(name);
-      if (status.body().contains("\"FAILED\"")) {
-        throw new IllegalStateException(name + " failed: " + status.body());
-      }
-    } catch (IOException e) {
-      LOGGER.warn("GET /connectors/{}/status failed", name, e);
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted", e);
-    }
   }
 }
